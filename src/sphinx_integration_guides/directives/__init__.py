@@ -1,0 +1,22 @@
+"""The guide directives, one module each, registered by :func:`setup`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sphinx_integration_guides.directives.error_map import ErrorMapDirective
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from sphinx_integration_guides.directives.base import GuideDirective
+
+DIRECTIVES: tuple[type[GuideDirective], ...] = (ErrorMapDirective,)
+
+#: Every directive name, which is also the name of its schema file.
+DIRECTIVE_NAMES = tuple(directive.name for directive in DIRECTIVES)
+
+
+def setup(app: Sphinx) -> None:
+    for directive in DIRECTIVES:
+        app.add_directive(directive.name, directive)

@@ -1,0 +1,286 @@
+"""The pipeline every guide directive runs: source, load, validate, check, render."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path as FilePath
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_integration_guides import diagnostics, loading, prose, sources, validation
+from sphinx_integration_guides.diagnostics import Problem, Subtype
+from sphinx_integration_guides.i18n import _
+from sphinx_integration_guides.loading import Document, Path
+from sphinx_integration_guides.text import describe_value, find_live_secret, mask_secrets
+
+if TYPE_CHECKING:
+    from sphinx.util.typing import OptionSpec
+
+_MYST_OPTION_BLOCK = re.compile(r"^(?:[`~:]{3,})\{[^}]+\}[^\n]*\n---[ \t]*\n(.*?)^---[ \t]*$",
+                                re.DOTALL | re.MULTILINE)
+
+
+class GuideDirective(SphinxDirective):
+    """Base class of the guide directives.
+
+    Subclasses set :attr:`name` and :attr:`default_title` and implement
+    :meth:`render`, which receives validated data and returns nodes.
+    :meth:`check` may add problems that warn but still render.
+    """
+
+    has_content = True
+    required_arguments = 0
+    optional_arguments = 0
+    final_argument_whitespace = False
+    option_spec: ClassVar[OptionSpec] = {
+        "file": directives.unchanged_required,
+        "name": directives.unchanged,
+        "caption": directives.unchanged,
+        "class": directives.class_option,
+    }
+
+    #: The directive's name, also the name of its schema file.
+    name: ClassVar[str] = ""
+    #: Title used when ``:caption:`` is not given, so that ``:ref:`` works.
+    default_title: ClassVar[str] = ""
+
+    document: Document
+
+    def run(self) -> list[nodes.Node]:
+        self.messages: list[nodes.Node] = []
+        document = self._load()
+        if document is None:
+            return []
+        schema = self.schema()
+        problems = validation.validate(document, schema, self.name)
+        if problems:
+            self._report_all(problems)
+            return []
+        self.document = document
+        self._mask_secrets(document)
+        result = self.render(document.data)
+        return [*result, *self.messages]
+
+    # -- subclass hooks --------------------------------------------------------
+
+    def render(self, data: Any) -> list[nodes.Node]:
+        raise NotImplementedError
+
+    # -- schema ----------------------------------------------------------------
+
+    def schema(self) -> dict[str, Any]:
+        """Return the shipped schema merged with the project's extension."""
+        base = validation.shipped_schema(self.name)
+        extensions = self.config.integration_guides_schema_extensions
+        fragment = extensions.get(self.name)
+        if not fragment:
+            return base
+        return validation.extend_schema(base, fragment)
+
+    # -- loading ---------------------------------------------------------------
+
+    def _load(self) -> Document | None:
+        source = self._data_source()
+        if source is None:
+            return None
+        origin = str(source.path) if source.path else self._document_source()
+        document, problems = loading.load(source.text, origin, json_syntax=source.is_json)
+        if document is None:
+            self._report_all(problems)
+            return None
+        if source.path is None:
+            self._map_body_lines(document)
+        if not isinstance(document.data, dict):
+            kind = describe_value(document.data)
+            self.warn(Subtype.SCHEMA, f"{self.name}: expected a mapping of keys to "
+                      f"values, got {kind}; see the directive's reference", (),
+                      document)
+            return None
+        return document
+
+    def _data_source(self) -> sources.DataSource | None:
+        file_option = self.options.get("file")
+        body = "\n".join(self.content)
+        if not body.strip() and file_option is None:
+            body = self._myst_option_block_body()
+        if file_option is not None and body.strip():
+            self._report_here(Subtype.FILE, f"{self.name}: both a body and :file: are "
+                              "given; keep one of them")
+            return None
+        if file_option is None:
+            if not body.strip():
+                self._report_here(Subtype.YAML, f"{self.name}: no data; write YAML in "
+                                  "the body or name a file with :file:")
+                return None
+            return sources.DataSource(body, None)
+        return self._file_source(file_option)
+
+    def _file_source(self, argument: str) -> sources.DataSource | None:
+        if not self.state.document.settings.file_insertion_enabled:
+            self._report_here(Subtype.FILE, f"{self.name}: :file: is not allowed because "
+                              "file insertion is disabled in this build")
+            return None
+        current_source, _line = self.get_source_info()
+        path, problem = sources.resolve_file(
+            argument, self._document_source(), current_source or "", str(self.env.srcdir)
+        )
+        if problem is None and path is not None:
+            self.env.note_dependency(str(path))
+            data, problem = sources.read_file(path)
+            if problem is None and data is not None:
+                return sources.DataSource(data, path, path.suffix.lower() == ".json")
+        assert problem is not None
+        self._report_here(problem.subtype, f"{self.name}: {problem.message}")
+        return None
+
+    def _myst_option_block_body(self) -> str:
+        """Recover YAML that MyST took for the option block (a body starting ``---``).
+
+        MyST reads a body that begins with a ``---`` line as the directive's
+        options, so the data arrives as unknown options and an empty body.
+        """
+        if not self._in_myst():
+            return ""
+        match = _MYST_OPTION_BLOCK.match(self.block_text.lstrip())
+        if not match:
+            return ""
+        self._myst_body_offset = 2
+        return match.group(1)
+
+    # -- locations -------------------------------------------------------------
+
+    def _in_myst(self) -> bool:
+        return type(self.state).__module__.startswith("myst_parser")
+
+    def _document_source(self) -> str:
+        return str(self.env.doc2path(self.env.docname))
+
+    def _map_body_lines(self, document: Document) -> None:
+        """Turn body-relative lines into lines of the file the body is in."""
+        source, first_line = self._body_start()
+        document.source = source
+        shift = first_line - 1
+        document.lines = {path: line + shift for path, line in document.lines.items()}
+
+    def _body_start(self) -> tuple[str, int]:
+        """Return the file and 1-based line of the body's first line."""
+        if self._in_myst():
+            source = self._document_source()
+            offset = getattr(self, "_myst_body_offset", None)
+            if offset is not None:
+                return source, self.lineno + offset
+            return source, self.lineno + self.content_offset + 1
+        source, line = self.content.info(0)
+        return str(source), (line or 0) + 1
+
+    def line_of(self, path: Path) -> tuple[str, int]:
+        return self.document.source, self.document.line_of(path)
+
+    def _report_here(self, subtype: Subtype, message: str) -> None:
+        source, line = self.get_source_info()
+        diagnostics.emit(Problem(subtype, message, source, line, fatal=True))
+
+    def _report_all(self, problems: list[Problem]) -> None:
+        for problem in problems:
+            if problem.source is None:
+                source, line = self.get_source_info()
+                problem = Problem(problem.subtype, problem.message, source, line,
+                                  problem.fatal)
+            diagnostics.emit(problem)
+
+    def warn(self, subtype: Subtype, message: str, path: Path,
+             document: Document | None = None) -> None:
+        """Warn about the value at ``path``, located at its own line."""
+        document = document or self.document
+        problem = Problem(subtype, message, document.source, document.line_of(path))
+        diagnostics.emit(problem)
+
+    # -- secrets ---------------------------------------------------------------
+
+    def _mask_secrets(self, document: Document) -> None:
+        for path, value in _string_leaves(document.data, ()):
+            if find_live_secret(value) is None:
+                continue
+            field = validation.field_path(path)
+            self.warn(Subtype.SECRET, f"{self.name}: {field} holds a value that looks "
+                      "like a live credential; replace it with a placeholder such as "
+                      "<your-api-key> (the value is masked in the output)", path)
+            _set_value(document.data, path, mask_secrets(value))
+
+    # -- rendering helpers -----------------------------------------------------
+
+    def prose(self, text: str, path: Path) -> list[nodes.Node]:
+        """Parse a prose field as inline markup of the page's own syntax."""
+        source, line = self.line_of(path)
+        return prose.inline(self, text, source, line)
+
+    def paragraph(self, text: str, path: Path) -> nodes.paragraph:
+        """Return a translatable paragraph holding a prose field."""
+        source, line = self.line_of(path)
+        return prose.paragraph(self, text, source, line)
+
+    def title_text(self) -> str:
+        """Return the ``:caption:`` or the directive's default title."""
+        caption = self.options.get("caption")
+        return caption if caption else _(self.default_title)
+
+    def caption_nodes(self) -> tuple[str, list[nodes.Node]]:
+        """Return the caption's raw text and its inline nodes."""
+        caption = self.options.get("caption")
+        if caption:
+            parsed, messages = self.state.inline_text(caption, self.lineno)
+            self.messages.extend(messages)
+            return caption, parsed
+        title = _(self.default_title)
+        return title, [nodes.Text(title)]
+
+    def apply_common_options(self, node: nodes.Element) -> None:
+        """Add ``:class:`` classes and the directive's source to ``node``."""
+        node["classes"] += ["ig-block", f"ig-{self.name}", *self.options.get("class", [])]
+        self.set_source_info(node)
+
+
+def _string_leaves(value: Any, path: Path) -> list[tuple[Path, str]]:
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, dict):
+        return [leaf for key, item in value.items() for leaf in _string_leaves(item, (*path, key))]
+    if isinstance(value, list):
+        return [leaf for i, item in enumerate(value) for leaf in _string_leaves(item, (*path, i))]
+    return []
+
+
+def _set_value(data: Any, path: Path, value: Any) -> None:
+    target = data
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = value
+
+
+def relative_to_source(directive: SphinxDirective, path: FilePath) -> str:
+    """Return ``path`` relative to the source directory, in POSIX form."""
+    return path.relative_to(FilePath(directive.env.srcdir)).as_posix()
+
+
+def declare_object(
+    directive: GuideDirective, objtype: str, name: str, path: Path
+) -> tuple[str, list[nodes.Node]]:
+    """Register an object in the ``guide`` domain and return its id and nodes.
+
+    The returned nodes are a target and an index node, to be placed where the
+    object is shown.
+    """
+    from sphinx_integration_guides.anchors import object_id, unique_id
+    from sphinx_integration_guides.domain import GuideObject, guide_domain, index_node
+
+    document = directive.state.document
+    anchor = unique_id(document, object_id(objtype, name))
+    target = nodes.target("", "", ids=[anchor])
+    document.note_explicit_target(target)
+    source, line = directive.line_of(path)
+    obj = GuideObject(objtype, name, anchor, line, source)
+    guide_domain(directive.env).note_object(directive.env.docname, obj)
+    return anchor, [target, index_node(directive.env, obj)]

@@ -1,0 +1,70 @@
+"""The extension's few custom nodes, each with a visitor for every writer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+    from sphinx.writers.latex import LaTeXTranslator
+    from sphinx.writers.manpage import ManualPageTranslator
+    from sphinx.writers.texinfo import TexinfoTranslator
+    from sphinx.writers.text import TextTranslator
+
+
+class checkbox(nodes.Inline, nodes.Element):  # noqa: N801 - docutils node naming
+    """An empty box a reader can tick, placed before a checklist item's text.
+
+    ``labelled_by`` is the id of the element holding the item's text, which
+    gives the HTML checkbox its accessible name.
+    """
+
+
+def visit_checkbox_html(self: HTML5Translator, node: checkbox) -> None:
+    label = node.get("labelled_by", "")
+    attributes = f' aria-labelledby="{self.attval(label)}"' if label else ""
+    self.body.append(f'<input type="checkbox" class="ig-checkbox"{attributes} /> ')
+    raise nodes.SkipNode
+
+
+def visit_checkbox_latex(self: LaTeXTranslator, node: checkbox) -> None:
+    self.body.append(r"\sphinxIGcheckbox{}")
+    raise nodes.SkipNode
+
+
+def visit_checkbox_text(self: TextTranslator | ManualPageTranslator, node: checkbox) -> None:
+    self.add_text("[ ] ") if hasattr(self, "add_text") else self.body.append("[ ] ")
+    raise nodes.SkipNode
+
+
+def visit_checkbox_texinfo(self: TexinfoTranslator, node: checkbox) -> None:
+    self.body.append("[ ] ")
+    raise nodes.SkipNode
+
+
+#: LaTeX macro drawing an empty box with rules, so no font needs a glyph for it.
+LATEX_PREAMBLE = r"""
+\providecommand{\sphinxIGcheckbox}{\fbox{\rule{0pt}{0.6em}\rule{0.6em}{0pt}}\kern0.4em}
+"""
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(
+        checkbox,
+        html=(visit_checkbox_html, None),
+        latex=(visit_checkbox_latex, None),
+        text=(visit_checkbox_text, None),
+        man=(visit_checkbox_text, None),
+        texinfo=(visit_checkbox_texinfo, None),
+    )
+    app.connect("config-inited", _add_latex_preamble)
+
+
+def _add_latex_preamble(app: Sphinx, config: object) -> None:
+    elements = app.config.latex_elements
+    preamble = elements.get("preamble", "")
+    if "sphinxIGcheckbox" not in preamble:
+        elements["preamble"] = preamble + LATEX_PREAMBLE

@@ -1,0 +1,88 @@
+"""Where a directive's data comes from: its body or a ``:file:``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sphinx_integration_guides.diagnostics import Problem, Subtype
+
+DATA_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True)
+class DataSource:
+    """The text of a directive's data and where its lines come from.
+
+    For a body, ``path`` is None and lines are mapped through the directive.
+    For a ``:file:``, ``path`` is the absolute file path and line 1 is the
+    file's first line.
+    """
+
+    text: str | bytes
+    path: Path | None
+    is_json: bool = False
+
+
+def resolve_file(
+    argument: str, document_source: str, current_source: str, srcdir: str
+) -> tuple[Path | None, Problem | None]:
+    """Resolve a ``:file:`` argument like ``literalinclude`` does.
+
+    A relative path is relative to the document being built, also when the
+    directive sits in an ``.. include::``d fragment; a leading ``/`` means the
+    source directory. When the file is missing but exists next to the
+    fragment, the warning names the path that works. Paths that leave the
+    source directory are rejected. Returns the path, or None and the problem.
+    """
+    text = argument.strip()
+    source_dir = Path(srcdir).resolve()
+    if text.startswith("/"):
+        candidate = (source_dir / text.lstrip("/")).resolve()
+    else:
+        candidate = (Path(document_source).resolve().parent / text).resolve()
+
+    if not candidate.is_relative_to(source_dir):
+        return None, _file_problem(
+            f":file: '{text}' points outside the source directory; move the file "
+            "into the project and give a path inside it"
+        )
+    if candidate.suffix.lower() not in DATA_SUFFIXES:
+        return None, _file_problem(
+            f":file: '{text}' is not a data file; use a .yaml, .yml or .json file"
+        )
+    if not candidate.is_file():
+        hint = _fragment_hint(text, current_source, source_dir)
+        return None, _file_problem(
+            f":file: '{text}' not found (looked for {candidate}); paths are "
+            "relative to the document, or to the source directory when they start "
+            f"with '/'{hint}"
+        )
+    return candidate, None
+
+
+def _file_problem(message: str) -> Problem:
+    return Problem(Subtype.FILE, message, fatal=True)
+
+
+def _fragment_hint(argument: str, current_source: str, source_dir: Path) -> str:
+    """Name the working path when the file sits next to an included fragment."""
+    if argument.startswith("/"):
+        return ""
+    beside = (Path(current_source).resolve().parent / argument).resolve()
+    if beside.is_file() and beside.is_relative_to(source_dir):
+        relative = beside.relative_to(source_dir).as_posix()
+        return f"; the file exists next to the included file, so write ':file: /{relative}'"
+    return ""
+
+
+def read_file(path: Path) -> tuple[bytes | None, Problem | None]:
+    """Read a data file as bytes (decoded by the loader, which reports bad UTF-8)."""
+    try:
+        return path.read_bytes(), None
+    except OSError as error:
+        return None, Problem(
+            Subtype.FILE,
+            f":file: '{path}' cannot be read ({error.strerror}); check its permissions",
+            fatal=True,
+        )

@@ -1,0 +1,315 @@
+"""JSON Schemas of the directives: load, extend, compile once, explain errors."""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import SchemaError, ValidationError
+
+from sphinx_integration_guides.diagnostics import Problem, Subtype
+from sphinx_integration_guides.loading import Document, Path
+from sphinx_integration_guides.text import describe_value
+
+#: Custom keyword: a sentence that tells the author how to fix a failing value.
+HINT_KEYWORD = "x-hint"
+
+_JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of keys to values",
+    "null": "null",
+}
+
+
+@cache
+def shipped_schema(directive: str) -> dict[str, Any]:
+    """Return the JSON Schema shipped for ``directive`` (do not modify it)."""
+    name = f"{directive}.schema.json"
+    text = resources.files("sphinx_integration_guides.schemas").joinpath(name)
+    schema: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
+    return schema
+
+
+def extend_schema(base: dict[str, Any], extension: dict[str, Any]) -> dict[str, Any]:
+    """Merge a project's schema fragment into ``base`` and return a new schema.
+
+    Mappings merge key by key, ``required`` lists are joined, and any other
+    value in the fragment replaces the base's, so a project can add required
+    fields, narrow an ``enum`` or add properties without reopening a closed
+    schema.
+    """
+    merged = copy.deepcopy(base)
+    _merge_into(merged, extension)
+    return merged
+
+
+def _merge_into(target: dict[str, Any], fragment: dict[str, Any]) -> None:
+    for key, value in fragment.items():
+        current = target.get(key)
+        if isinstance(current, dict) and isinstance(value, dict):
+            _merge_into(current, value)
+        elif key == "required" and isinstance(current, list) and isinstance(value, list):
+            target[key] = current + [name for name in value if name not in current]
+        else:
+            target[key] = copy.deepcopy(value)
+
+
+def check_schema(schema: dict[str, Any]) -> str | None:
+    """Return why ``schema`` is not a valid Draft 2020-12 schema, or None."""
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as error:
+        where = ".".join(str(part) for part in error.path) or "the top level"
+        return f"{error.message} (at {where})"
+    return None
+
+
+def validator_for(schema: dict[str, Any]) -> Draft202012Validator:
+    """Return a compiled validator, shared by every user of an equal schema.
+
+    The cache is keyed by the schema's content, never by directive name, so a
+    schema extended in one project's conf.py cannot serve another project
+    built later in the same process.
+    """
+    return _compiled(json.dumps(schema, sort_keys=True))
+
+
+@cache
+def _compiled(schema_text: str) -> Draft202012Validator:
+    return Draft202012Validator(json.loads(schema_text))
+
+
+def coerce_strings(document: Document, schema: dict[str, Any]) -> None:
+    """Give string-typed fields the text written for them (``7.10``, ``NO``).
+
+    YAML turns ``7.10`` into a float and ``NO`` into False. Where the schema
+    only accepts a string at that place, the scalar's written text replaces
+    the converted value.
+    """
+    document.data = _coerce(document.data, (), [schema], document.raw)
+
+
+def _coerce(value: Any, path: Path, schemas: list[dict[str, Any]], raw: dict[Path, str]) -> Any:
+    schemas = _expand(schemas)
+    if isinstance(value, dict):
+        return {
+            key: _coerce(item, (*path, key), _property_schemas(schemas, key), raw)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        items = [s["items"] for s in schemas if isinstance(s.get("items"), dict)]
+        return [_coerce(item, (*path, i), items, raw) for i, item in enumerate(value)]
+    written = raw.get(path)
+    if written is None or value is None or not schemas:
+        return value
+    allowed = {t for s in schemas for t in _types(s)}
+    actual = _JSON_TYPES.get(type(value))
+    accepts_actual = actual in allowed or (actual == "integer" and "number" in allowed)
+    if "string" in allowed and not accepts_actual:
+        return written
+    return value
+
+
+def _expand(schemas: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Flatten ``allOf``/``anyOf``/``oneOf``/``then`` into one list of schemas."""
+    found: list[dict[str, Any]] = []
+    pending = list(schemas)
+    while pending:
+        schema = pending.pop()
+        if not isinstance(schema, dict):
+            continue
+        found.append(schema)
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            pending.extend(schema.get(keyword, []))
+        for keyword in ("then", "else"):
+            if keyword in schema:
+                pending.append(schema[keyword])
+    return found
+
+
+def _property_schemas(schemas: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
+    found = []
+    for schema in schemas:
+        properties = schema.get("properties", {})
+        if key in properties:
+            found.append(properties[key])
+        elif isinstance(schema.get("additionalProperties"), dict):
+            found.append(schema["additionalProperties"])
+    return found
+
+
+def _types(schema: dict[str, Any]) -> list[str]:
+    kind = schema.get("type")
+    if isinstance(kind, str):
+        return [kind]
+    if isinstance(kind, list):
+        return kind
+    return []
+
+
+def validate(
+    document: Document, schema: dict[str, Any], directive: str
+) -> list[Problem]:
+    """Validate the document and explain every error, each at its own line."""
+    coerce_strings(document, schema)
+    validator = validator_for(schema)
+    errors = sorted(validator.iter_errors(document.data), key=_error_order)
+    problems: list[Problem] = []
+    seen: set[tuple[int, str]] = set()
+    for error in errors:
+        for path, message in explain(error):
+            line = document.line_of(path)
+            if (line, message) in seen:
+                continue
+            seen.add((line, message))
+            text = f"{directive}: {message}"
+            problems.append(Problem(Subtype.SCHEMA, text, document.source, line, True))
+    return problems
+
+
+def _error_order(error: ValidationError) -> tuple[str, ...]:
+    return tuple(f"{part:08d}" if isinstance(part, int) else part for part in error.path)
+
+
+def field_path(path: Path) -> str:
+    """Format a data path as ``errors[2].remediation``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def explain(error: ValidationError) -> list[tuple[Path, str]]:
+    """Return ``(path, message)`` pairs for one error, naming the fix."""
+    path: Path = tuple(error.absolute_path)
+    if error.validator in ("oneOf", "anyOf") and error.context:
+        return _explain_branch(error)
+    where = field_path(path) or "top level"
+    explainer = _EXPLAINERS.get(str(error.validator), _explain_generic)
+    result = explainer(error, path, where)
+    hint = error.schema.get(HINT_KEYWORD) if isinstance(error.schema, dict) else None
+    if hint:
+        result = [(p, f"{message} ({hint})") for p, message in result]
+    return result
+
+
+def _explain_branch(error: ValidationError) -> list[tuple[Path, str]]:
+    """Explain a ``oneOf``/``anyOf`` failure through the branch most likely meant.
+
+    A branch whose own type matched the value is preferred over one that
+    rejected the value's type outright; among those, the branch whose errors
+    reached deepest into the value wins, then the one with fewest errors.
+    """
+    branches: dict[int, list[ValidationError]] = {}
+    for sub in error.context or []:
+        branches.setdefault(int(sub.schema_path[0]), []).append(sub)
+
+    def closeness(item: tuple[int, list[ValidationError]]) -> tuple[int, int, int]:
+        _, subs = item
+        type_mismatch = any(s.validator == "type" and not s.relative_path for s in subs)
+        depth = max(len(s.relative_path) for s in subs)
+        return (0 if type_mismatch else 1, depth, -len(subs))
+
+    _, chosen = max(branches.items(), key=closeness)
+    if all(s.validator == "type" and not s.relative_path for s in chosen):
+        return _explain_alternatives(error)
+    return [pair for sub in chosen for pair in explain(sub)]
+
+
+def _explain_alternatives(error: ValidationError) -> list[tuple[Path, str]]:
+    path: Path = tuple(error.absolute_path)
+    words = []
+    for branch in error.validator_value:
+        words.extend(_TYPE_WORDS.get(kind, kind) for kind in _types(branch))
+    where = field_path(path) or "top level"
+    expected = " or ".join(dict.fromkeys(words)) or "a different value"
+    return [(path, f"{where}: expected {expected}, got {describe_value(error.instance)}")]
+
+
+def _explain_required(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+    missing = [name for name in error.validator_value if name not in error.instance]
+    name = missing[0] if missing else error.message
+    place = f"{where}: " if path else ""
+    return [(path, f"{place}missing required field '{name}'; add it")]
+
+
+def _explain_unknown_key(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+    properties = sorted(error.schema.get("properties", {}))
+    allowed = set(properties)
+    extra = [key for key in error.instance if key not in allowed]
+    pairs = []
+    for key in extra:
+        place = field_path((*path, key))
+        close = difflib.get_close_matches(key, properties, n=1, cutoff=0.6)
+        fix = f"did you mean '{close[0]}'?" if close else "remove it."
+        valid = ", ".join(properties)
+        pairs.append(((*path, key), f"{place}: unknown key '{key}'; {fix} Valid keys: {valid}"))
+    return pairs
+
+
+def _explain_type(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+    expected = error.validator_value
+    kinds = expected if isinstance(expected, list) else [expected]
+    words = " or ".join(_TYPE_WORDS.get(kind, kind) for kind in kinds)
+    return [(path, f"{where}: expected {words}, got {describe_value(error.instance)}")]
+
+
+def _explain_enum(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+    options = [str(option) for option in error.validator_value]
+    value = describe_value(error.instance)
+    close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.6)
+    suggestion = f"did you mean '{close[0]}'? " if close else ""
+    listed = ", ".join(options)
+    return [(path, f"{where}: {value} is not allowed; {suggestion}use one of: {listed}")]
+
+
+def _explain_pattern(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+    value = describe_value(error.instance)
+    form = error.schema.get("x-format", f"the pattern {error.validator_value}")
+    return [(path, f"{where}: {value} is not in the expected form; write {form}")]
+
+
+def _explain_min_items(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+    count = error.validator_value
+    noun = "item" if count == 1 else "items"
+    return [(path, f"{where}: needs at least {count} {noun}; add one")]
+
+
+def _explain_min_length(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+    return [(path, f"{where}: must not be empty; write a value")]
+
+
+def _explain_generic(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+    value = describe_value(error.instance)
+    rule = f"{error.validator}: {json.dumps(error.validator_value)}"
+    return [(path, f"{where}: {value} breaks the schema rule {rule}; change the value")]
+
+
+def _explain_min_properties(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+    return [(path, f"{where}: must not be empty; add at least one entry")]
+
+
+_EXPLAINERS = {
+    "required": _explain_required,
+    "additionalProperties": _explain_unknown_key,
+    "unevaluatedProperties": _explain_unknown_key,
+    "type": _explain_type,
+    "enum": _explain_enum,
+    "pattern": _explain_pattern,
+    "minItems": _explain_min_items,
+    "minLength": _explain_min_length,
+    "minProperties": _explain_min_properties,
+}
