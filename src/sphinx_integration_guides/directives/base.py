@@ -61,12 +61,16 @@ class GuideDirective(SphinxDirective):
             return []
         self.document = document
         self._mask_secrets(document)
-        result = self.render(document.data)
+        result = self.render(self.build_model(document.data))
         return [*result, *self.messages]
 
     # -- subclass hooks --------------------------------------------------------
 
-    def render(self, data: Any) -> list[nodes.Node]:
+    def build_model(self, data: dict[str, Any]) -> Any:
+        """Turn validated data into the typed object :meth:`render` receives."""
+        return data
+
+    def render(self, model: Any) -> list[nodes.Node]:
         raise NotImplementedError
 
     # -- schema ----------------------------------------------------------------
@@ -236,6 +240,20 @@ class GuideDirective(SphinxDirective):
             return caption, parsed
         title = _(self.default_title)
         return title, [nodes.Text(title)]
+
+    def titled_block(self, children: list[nodes.Node]) -> nodes.container:
+        """Wrap a composite block in a container headed by its title.
+
+        The title is a rubric carrying the ``:name:`` label, so ``:ref:``
+        finds a title even without ``:caption:``.
+        """
+        title_text, title = self.caption_nodes()
+        rubric = nodes.rubric(title_text, "", *title, classes=["ig-title"])
+        self.set_source_info(rubric)
+        self.add_name(rubric)
+        container = nodes.container("", rubric, *children)
+        self.apply_common_options(container)
+        return container
 
     def apply_common_options(self, node: nodes.Element) -> None:
         """Add ``:class:`` classes and the directive's source to ``node``."""
