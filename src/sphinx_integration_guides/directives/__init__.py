@@ -19,4 +19,4 @@ DIRECTIVE_NAMES = tuple(directive.name for directive in DIRECTIVES)
 
 def setup(app: Sphinx) -> None:
     for directive in DIRECTIVES:
-        app.add_directive(directive.name, directive)
+        directive.register(app)

@@ -17,6 +17,7 @@ from sphinx_integration_guides.loading import Document, Path
 from sphinx_integration_guides.text import describe_value, find_live_secret, mask_secrets
 
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
 _MYST_OPTION_BLOCK = re.compile(r"^(?:[`~:]{3,})\{[^}]+\}[^\n]*\n---[ \t]*\n(.*?)^---[ \t]*$",
@@ -48,6 +49,11 @@ class GuideDirective(SphinxDirective):
     default_title: ClassVar[str] = ""
 
     document: Document
+
+    @classmethod
+    def register(cls, app: Sphinx) -> None:
+        """Add the directive to Sphinx; override to add its nodes or handlers too."""
+        app.add_directive(cls.name, cls)
 
     def run(self) -> list[nodes.Node]:
         self.messages: list[nodes.Node] = []
