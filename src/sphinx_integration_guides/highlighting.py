@@ -1,0 +1,72 @@
+"""Code blocks that highlight leniently and warn once about unknown lexers.
+
+Guides are full of placeholders (``{"id": ...}``, ``<your-token>``) that a
+strict lexer rejects, and Sphinx reports such a failure at write time as
+``misc.highlighting_failure``, which fails ``-W``. Blocks built here are
+marked ``force`` so Pygments never raises on a bad token, and an unknown
+lexer name is reported once, at read time, with the YAML key's line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from pygments.lexers import find_lexer_class_by_name  # type: ignore[import-untyped]
+from pygments.util import ClassNotFound  # type: ignore[import-untyped]
+from sphinx.highlighting import lexer_classes, lexers
+
+from sphinx_integration_guides.diagnostics import Subtype
+from sphinx_integration_guides.validation import field_path
+
+if TYPE_CHECKING:
+    from sphinx_integration_guides.directives.base import GuideDirective
+    from sphinx_integration_guides.loading import Path
+
+#: Names Sphinx accepts that Pygments does not list as lexer aliases.
+_SPHINX_NAMES = frozenset({"default", "none", "guess", "pycon3", "python3", "py3"})
+
+
+def lexer_known(language: str) -> bool:
+    """Tell whether Sphinx can find a lexer for ``language``.
+
+    Lexers a project adds with ``app.add_lexer`` count as known.
+    """
+    if language in _SPHINX_NAMES or language in lexers or language in lexer_classes:
+        return True
+    try:
+        find_lexer_class_by_name(language)
+    except ClassNotFound:
+        return False
+    return True
+
+
+def checked_language(directive: GuideDirective, language: str, path: Path) -> str:
+    """Return ``language``, or ``none`` after a ``highlight`` warning if unknown."""
+    if lexer_known(language):
+        return language
+    directive.warn(
+        Subtype.HIGHLIGHT,
+        f"{directive.name}: {field_path(path)} '{language}' is not a Pygments lexer "
+        "name, so the code is shown without highlighting; use a name from "
+        "https://pygments.org/docs/lexers/ such as bash, python, http or json",
+        path,
+    )
+    return "none"
+
+
+def code_block(
+    directive: GuideDirective, code: str, language: str, path: Path
+) -> nodes.literal_block:
+    """Return a literal block of ``code`` that never fails the build.
+
+    ``path`` is the field path of the ``language`` key, which locates the
+    warning for an unknown lexer. Call :func:`checked_language` first and
+    pass ``"none"`` here to warn only once for many blocks.
+    """
+    language = checked_language(directive, language, path)
+    block = nodes.literal_block(code, code, language=language)
+    block["force"] = True
+    directive.set_source_info(block)
+    return block
+
