@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_integration_guides.directives.error_map import ErrorMapDirective
+from sphinx_integration_guides.directives.field_map import FieldMapDirective
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_integration_guides.directives.base import GuideDirective
 
-DIRECTIVES: tuple[type[GuideDirective], ...] = (ErrorMapDirective,)
+DIRECTIVES: tuple[type[GuideDirective], ...] = (ErrorMapDirective, FieldMapDirective)
 
 #: Every directive name, which is also the name of its schema file.
 DIRECTIVE_NAMES = tuple(directive.name for directive in DIRECTIVES)
