@@ -97,12 +97,16 @@ class GuideDirective(SphinxDirective):
         if source is None:
             return None
         origin = str(source.path) if source.path else self._document_source()
-        document, problems = loading.load(source.text, origin, json_syntax=source.is_json)
+        text = source.text
+        if source.path is None:
+            # Blank lines before the body make every line the loader reports,
+            # in problems and messages alike, a line of the file the body is in.
+            origin, first_line = self._body_start()
+            text = "\n" * (first_line - 1) + text
+        document, problems = loading.load(text, origin, json_syntax=source.is_json)
         if document is None:
             self._report_all(problems)
             return None
-        if source.path is None:
-            self._map_body_lines(document)
         if not isinstance(document.data, dict):
             kind = describe_value(document.data)
             self.warn(Subtype.SCHEMA, f"{self.name}: expected a mapping of keys to "
@@ -167,13 +171,6 @@ class GuideDirective(SphinxDirective):
 
     def _document_source(self) -> str:
         return str(self.env.doc2path(self.env.docname))
-
-    def _map_body_lines(self, document: Document) -> None:
-        """Turn body-relative lines into lines of the file the body is in."""
-        source, first_line = self._body_start()
-        document.source = source
-        shift = first_line - 1
-        document.lines = {path: line + shift for path, line in document.lines.items()}
 
     def _body_start(self) -> tuple[str, int]:
         """Return the file and 1-based line of the body's first line."""
