@@ -35,6 +35,7 @@ class Subtype(enum.StrEnum):
     SECRET = "secret"
     DUPLICATE = "duplicate"
     REF = "ref"
+    OPTION = "option"
 
 
 #: One line per subtype, used by the README table and the docs.
@@ -57,6 +58,7 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.SECRET: "a value that looks like a live credential, masked in the output",
     Subtype.DUPLICATE: "an error code, event or state declared twice in one integration",
     Subtype.REF: "a guide role whose target is unknown or ambiguous",
+    Subtype.OPTION: "a directive option that the directive does not declare",
 }
 
 

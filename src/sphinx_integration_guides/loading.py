@@ -20,7 +20,6 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.events import (
     AliasEvent,
     MappingEndEvent,
-    MappingStartEvent,
     NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
@@ -117,6 +116,40 @@ def _decode(text: str | bytes) -> str:
     return decoded
 
 
+def field_path(path: Path) -> str:
+    """Format a data path as ``errors[2].remediation``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[str, int]:
+    """Describe a YAML syntax error and return it with the line to report.
+
+    An error found at the end of the input is reported where the unfinished
+    construct (a quoted string, a flow list) starts, since the end may lie
+    past the directive's body.
+    """
+    problem = error.problem or "invalid syntax"
+    problem_line = error.problem_mark.line + 1 if error.problem_mark else 1
+    line = problem_line
+    message = f"invalid YAML: {problem}"
+    if error.context and error.context_mark:
+        context_line = error.context_mark.line + 1
+        message += f" ({error.context} that starts at line {context_line})"
+        if "end of stream" in problem:
+            return f"{message}; close it before the data ends", context_line
+    lines = text.splitlines()
+    if 0 < problem_line <= len(lines) and "\t" in lines[problem_line - 1]:
+        return f"{message}; YAML does not allow tabs for indentation, so indent " \
+            "with spaces", line
+    return f"{message}; fix the syntax at line {problem_line}", line
+
+
 class _YamlBuilder:
     """Build plain data from PyYAML parser events, checking every rule."""
 
@@ -148,10 +181,7 @@ class _YamlBuilder:
         try:
             yield from yaml.parse(self.text, Loader=_Loader)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            line = mark.line + 1 if mark else 1
-            problem = error.problem or "invalid YAML"
-            raise LoadError(f"invalid YAML: {problem}", line) from None
+            raise LoadError(*_syntax_message(error, self.text)) from None
         except yaml.YAMLError as error:
             raise LoadError(f"invalid YAML: {error}", 1) from None
 
@@ -240,11 +270,7 @@ class _YamlBuilder:
                     line,
                 )
             if key in key_lines:
-                raise LoadError(
-                    f"duplicate key '{key}' at line {line}, first defined at line "
-                    f"{key_lines[key]}; remove one of them",
-                    line,
-                )
+                raise LoadError(_duplicate_message(path, key, line, key_lines), line)
             key_lines[key] = line
             key_path = (*path, key)
             self.document.lines[key_path] = line
@@ -265,8 +291,17 @@ class _YamlBuilder:
         return str(key)
 
 
+def _duplicate_message(path: Path, key: str, line: int, key_lines: dict[str, int]) -> str:
+    where = f"{field_path(path)}: " if path else ""
+    return (
+        f"{where}duplicate key '{key}' at line {line}, first defined at line "
+        f"{key_lines[key]}; remove one of them"
+    )
+
+
 _JSON_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _JSON_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_JSON_TOKEN = re.compile(r"[A-Za-z0-9_.+-]{1,20}|[^\s]")
 
 
 class _JsonBuilder:
@@ -289,7 +324,7 @@ class _JsonBuilder:
         self.document.data = self._value((), 1)
         self._skip_whitespace()
         if self.position != len(self.text):
-            self._fail("unexpected text after the JSON value; remove it")
+            self._fail(f"unexpected {self._next_token()} after the JSON value; remove it")
         return self.document
 
     def _line(self, position: int | None = None) -> int:
@@ -298,6 +333,10 @@ class _JsonBuilder:
 
     def _fail(self, message: str) -> None:
         raise LoadError(f"invalid JSON: {message}", self._line())
+
+    def _next_token(self) -> str:
+        match = _JSON_TOKEN.match(self.text, self.position)
+        return f"'{match.group()}'" if match else "the end of the data"
 
     def _skip_whitespace(self) -> None:
         match = _JSON_WHITESPACE.match(self.text, self.position)
@@ -335,8 +374,7 @@ class _JsonBuilder:
                 return value
         match = _JSON_NUMBER.match(self.text, self.position)
         if not match or not match.group():
-            found = self.text[self.position : self.position + 10] or "the end"
-            self._fail(f"expected a value, found '{found}'")
+            self._fail(f"expected a value, found {self._next_token()}")
             raise AssertionError  # pragma: no cover - _fail always raises
         self.position = match.end()
         written = match.group()
@@ -354,16 +392,14 @@ class _JsonBuilder:
             return mapping
         while True:
             self._skip_whitespace()
+            if self.text.startswith("}", self.position) and mapping:
+                self._fail("a comma before '}' is not allowed in JSON; remove it")
             if not self.text.startswith('"', self.position):
-                self._fail("expected a key in double quotes")
+                self._fail(f"expected a key in double quotes, found {self._next_token()}")
             line = self._line()
             key = self._string()
             if key in key_lines:
-                raise LoadError(
-                    f"duplicate key '{key}' at line {line}, first defined at line "
-                    f"{key_lines[key]}; remove one of them",
-                    line,
-                )
+                raise LoadError(_duplicate_message(path, key, line, key_lines), line)
             key_lines[key] = line
             self.document.lines[(*path, key)] = line
             self._skip_whitespace()
@@ -384,6 +420,8 @@ class _JsonBuilder:
             return items
         while True:
             self._skip_whitespace()
+            if self.text.startswith("]", self.position) and items:
+                self._fail("a comma before ']' is not allowed in JSON; remove it")
             item_path = (*path, len(items))
             self.document.lines[item_path] = self._line()
             items.append(self._value(item_path, depth + 1))
@@ -400,5 +438,5 @@ class _JsonBuilder:
         if char == closing:
             self.position += 1
             return True
-        self._fail(f"expected ',' or '{closing}'")
+        self._fail(f"expected ',' or '{closing}', found {self._next_token()}")
         raise AssertionError  # pragma: no cover - _fail always raises

@@ -18,29 +18,42 @@ if TYPE_CHECKING:
 #: Text without any of them is plain and skips the inline parser.
 _MARKUP = re.compile(r"[`*_\[\]|<>\\~{}$&]|://|@|www\.")
 
+#: A Markdown link ``[text](destination)``. markdown-it leaves a link whose
+#: scheme it distrusts (``javascript:``, ``data:``) as raw source text, so
+#: such links are found and reduced to their text before parsing.
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\))?)>?[^()]*\)")
+
 
 def inline(
-    directive: SphinxDirective, text: str, source: str, line: int
+    directive: SphinxDirective, text: str, source: str, line: int, field: str = ""
 ) -> list[nodes.Node]:
-    """Parse ``text`` with the page's inline parser and make its links safe."""
+    """Parse ``text`` with the page's inline parser and make its links safe.
+
+    ``field`` names the data field (``errors[0].cause``) in warnings.
+    """
     if not _MARKUP.search(text):
         return [nodes.Text(text)]
-    parsed, messages = directive.state.inline_text(text, directive.lineno)
-    result: list[nodes.Node] = [*parsed, *messages]
     allowed = set(directive.config.integration_guides_url_schemes)
-    container = nodes.inline("", "", *result)
-    make_links_safe(container, allowed, source, line)
+    if _in_myst(directive):
+        text = _drop_unsafe_markdown_links(text, allowed, source, line, field)
+    parsed, messages = directive.state.inline_text(text, directive.lineno)
+    container = nodes.inline("", "", *parsed, *messages)
+    make_links_safe(container, allowed, source, line, field)
     return list(container.children)
 
 
-def paragraph(directive: SphinxDirective, text: str, source: str, line: int) -> nodes.paragraph:
+def paragraph(
+    directive: SphinxDirective, text: str, source: str, line: int, field: str = ""
+) -> nodes.paragraph:
     """Return a paragraph of ``text`` that the gettext builder extracts."""
-    node = nodes.paragraph(text, "", *inline(directive, text, source, line))
+    node = nodes.paragraph(text, "", *inline(directive, text, source, line, field))
     node.source, node.line = source, line
     return node
 
 
-def make_links_safe(node: nodes.Element, allowed: set[str], source: str, line: int) -> None:
+def make_links_safe(
+    node: nodes.Element, allowed: set[str], source: str, line: int, field: str = ""
+) -> None:
     """Turn links with a disallowed scheme or a placeholder into text.
 
     docutils writes ``href="javascript:..."`` unchanged, so the scheme check
@@ -53,29 +66,60 @@ def make_links_safe(node: nodes.Element, allowed: set[str], source: str, line: i
             continue
         scheme = url_scheme(uri)
         if scheme and scheme not in allowed:
-            diagnostics.emit(Problem(
-                Subtype.URL,
-                f"the URL scheme '{scheme}:' is not allowed, so the link is shown as "
-                f"text; use one of: {', '.join(sorted(allowed))}",
-                source, line,
-            ))
+            _warn_scheme(scheme, allowed, source, line, field)
             reference.replace_self(nodes.Text(reference.astext()))
         elif url_has_placeholder(uri):
-            reference.replace_self(nodes.literal(uri, reference.astext()))
+            reference.replace_self(_placeholder_link(reference.astext(), uri))
 
 
-def url_node(directive: SphinxDirective, url: str, source: str, line: int) -> nodes.Node:
+def url_node(
+    directive: SphinxDirective, url: str, source: str, line: int, field: str = ""
+) -> nodes.Node:
     """Return a link for a URL field, or text when it is unsafe or a placeholder."""
     allowed = set(directive.config.integration_guides_url_schemes)
     scheme = url_scheme(url)
     if url_has_placeholder(url):
         return nodes.literal(url, url)
     if scheme and scheme not in allowed:
-        diagnostics.emit(Problem(
-            Subtype.URL,
-            f"the URL scheme '{scheme or 'none'}:' is not allowed, so the link is "
-            f"shown as text; use one of: {', '.join(sorted(allowed))}",
-            source, line,
-        ))
+        _warn_scheme(scheme, allowed, source, line, field)
         return nodes.Text(url)
     return nodes.reference(url, url, refuri=url)
+
+
+def _placeholder_link(text: str, uri: str) -> list[nodes.Node]:
+    """Show a link whose URL holds a placeholder as its text and literal URL."""
+    if text == uri:
+        return [nodes.literal(uri, uri)]
+    return [nodes.Text(f"{text} ("), nodes.literal(uri, uri), nodes.Text(")")]
+
+
+def _drop_unsafe_markdown_links(
+    text: str, allowed: set[str], source: str, line: int, field: str
+) -> str:
+    def replace(match: re.Match[str]) -> str:
+        scheme = url_scheme(match.group(2))
+        if scheme and scheme not in allowed:
+            _warn_scheme(scheme, allowed, source, line, field)
+            return match.group(1)
+        return match.group()
+
+    return _MARKDOWN_LINK.sub(replace, text)
+
+
+def _warn_scheme(
+    scheme: str, allowed: set[str], source: str, line: int, field: str
+) -> None:
+    where = f"{field}: " if field else ""
+    diagnostics.emit(
+        Problem(
+            Subtype.URL,
+            f"{where}the URL scheme '{scheme}:' is not allowed, so the link is "
+            f"shown as text; use one of: {', '.join(sorted(allowed))}",
+            source,
+            line,
+        )
+    )
+
+
+def _in_myst(directive: SphinxDirective) -> bool:
+    return type(directive.state).__module__.startswith("myst_parser")

@@ -53,8 +53,10 @@ def resolve_file(
         )
     if not candidate.is_file():
         hint = _fragment_hint(text, current_source, source_dir)
+        looked = candidate.relative_to(source_dir).as_posix()
         return None, _file_problem(
-            f":file: '{text}' not found (looked for {candidate}); paths are "
+            f":file: '{text}' not found (looked for '{looked}' in the source "
+            "directory); paths are "
             "relative to the document, or to the source directory when they start "
             f"with '/'{hint}"
         )
@@ -86,3 +88,20 @@ def read_file(path: Path) -> tuple[bytes | None, Problem | None]:
             f":file: '{path}' cannot be read ({error.strerror}); check its permissions",
             fatal=True,
         )
+
+
+def myst_dash_body(block_text: str) -> str | None:
+    """Return the YAML of a MyST directive whose body starts with a ``---`` line.
+
+    MyST reads such a body as the directive's option block, up to the next
+    ``---`` line or the closing fence. ``block_text`` is the whole directive,
+    from the opening fence to the closing one. Returns None for other bodies.
+    """
+    lines = block_text.splitlines()
+    if len(lines) < 3 or lines[1].rstrip() != "---":
+        return None
+    body = lines[2:-1]
+    for index, line in enumerate(body):
+        if line.startswith("---"):
+            return "\n".join(body[:index])
+    return "\n".join(body)

@@ -13,8 +13,8 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError, ValidationError
 
 from sphinx_integration_guides.diagnostics import Problem, Subtype
-from sphinx_integration_guides.loading import Document, Path
-from sphinx_integration_guides.text import describe_value
+from sphinx_integration_guides.loading import Document, Path, field_path
+from sphinx_integration_guides.text import describe_value, find_live_secret
 
 #: Custom keyword: a sentence that tells the author how to fix a failing value.
 HINT_KEYWORD = "x-hint"
@@ -174,22 +174,12 @@ def validate(
             seen.add((line, message))
             text = f"{directive}: {message}"
             problems.append(Problem(Subtype.SCHEMA, text, document.source, line, True))
+    problems.sort(key=lambda problem: problem.line or 0)
     return problems
 
 
 def _error_order(error: ValidationError) -> tuple[str, ...]:
     return tuple(f"{part:08d}" if isinstance(part, int) else part for part in error.path)
-
-
-def field_path(path: Path) -> str:
-    """Format a data path as ``errors[2].remediation``."""
-    text = ""
-    for part in path:
-        if isinstance(part, int):
-            text += f"[{part}]"
-        else:
-            text += f".{part}" if text else str(part)
-    return text
 
 
 def explain(error: ValidationError) -> list[tuple[Path, str]]:
@@ -252,6 +242,10 @@ def _explain_unknown_key(error: ValidationError, path: Path, where: str) -> list
     extra = [key for key in error.instance if key not in allowed]
     pairs = []
     for key in extra:
+        if find_live_secret(key):
+            key = "a key that looks like a live secret (not shown)"
+            pairs.append((path, f"{where}: unknown key: {key}; remove it"))
+            continue
         place = field_path((*path, key))
         close = difflib.get_close_matches(key, properties, n=1, cutoff=0.6)
         fix = f"did you mean '{close[0]}'?" if close else "remove it."

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
+from dataclasses import replace
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from docutils.statemachine import StringList
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
@@ -14,14 +15,39 @@ from sphinx_integration_guides import diagnostics, loading, prose, sources, vali
 from sphinx_integration_guides.diagnostics import Problem, Subtype
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import Document, Path
-from sphinx_integration_guides.text import describe_value, find_live_secret, mask_secrets
+from sphinx_integration_guides.text import (
+    describe_value,
+    find_live_secret,
+    mask_secrets,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
-_MYST_OPTION_BLOCK = re.compile(r"^(?:[`~:]{3,})\{[^}]+\}[^\n]*\n---[ \t]*\n(.*?)^---[ \t]*$",
-                                re.DOTALL | re.MULTILINE)
+
+
+class StrayOption(str):
+    """The value of an option that the directive does not declare."""
+
+    __slots__ = ()
+
+
+class _OptionSpec(dict[str, Any]):
+    """An option spec that accepts unknown options and marks them stray.
+
+    MyST reads a directive body that starts with ``---`` as an option block,
+    so a YAML body would arrive as unknown options, each with a MyST warning.
+    Accepting them here lets :meth:`GuideDirective.run` recover that body, or
+    report a real unknown option once, as a warning of this extension.
+    """
+
+    def __missing__(self, key: str) -> Any:
+        return _stray_option
+
+
+def _stray_option(value: str | None) -> StrayOption:
+    return StrayOption(value or "")
 
 
 class GuideDirective(SphinxDirective):
@@ -36,12 +62,12 @@ class GuideDirective(SphinxDirective):
     required_arguments = 0
     optional_arguments = 0
     final_argument_whitespace = False
-    option_spec: ClassVar[OptionSpec] = {
-        "file": directives.unchanged_required,
-        "name": directives.unchanged,
-        "caption": directives.unchanged,
-        "class": directives.class_option,
-    }
+    option_spec: ClassVar[OptionSpec] = _OptionSpec(
+        file=directives.unchanged_required,
+        name=directives.unchanged,
+        caption=directives.unchanged,
+        **{"class": directives.class_option},
+    )
 
     #: The directive's name, also the name of its schema file.
     name: ClassVar[str] = ""
@@ -102,46 +128,89 @@ class GuideDirective(SphinxDirective):
             # Blank lines before the body make every line the loader reports,
             # in problems and messages alike, a line of the file the body is in.
             origin, first_line = self._body_start()
-            text = "\n" * (first_line - 1) + text
+            text = "\n" * (first_line - 1) + str(text)
         document, problems = loading.load(text, origin, json_syntax=source.is_json)
         if document is None:
-            self._report_all(problems)
+            self._report_all(
+                [replace(p, message=f"{self.name}: {p.message}") for p in problems]
+            )
             return None
         if not isinstance(document.data, dict):
             kind = describe_value(document.data)
-            self.warn(Subtype.SCHEMA, f"{self.name}: expected a mapping of keys to "
-                      f"values, got {kind}; see the directive's reference", (),
-                      document)
+            message = (
+                f"{self.name}: expected a mapping of keys to values, got {kind}; "
+                "write the directive's keys, such as the ones in its reference"
+            )
+            self._report_all([Problem(Subtype.SCHEMA, message, origin,
+                                      document.line_of(()), fatal=True)])
             return None
         return document
 
     def _data_source(self) -> sources.DataSource | None:
+        if not self._check_options():
+            return None
         file_option = self.options.get("file")
         body = "\n".join(self.content)
-        if not body.strip() and file_option is None:
-            body = self._myst_option_block_body()
         if file_option is not None and body.strip():
-            self._report_here(Subtype.FILE, f"{self.name}: both a body and :file: are "
-                              "given; keep one of them")
+            self._report_here(
+                Subtype.FILE,
+                f"{self.name}: both a body and :file: are given; keep one of them",
+            )
             return None
-        if file_option is None:
-            if not body.strip():
-                self._report_here(Subtype.YAML, f"{self.name}: no data; write YAML in "
-                                  "the body or name a file with :file:")
-                return None
-            return sources.DataSource(body, None)
-        return self._file_source(file_option)
+        if file_option is not None:
+            return self._file_source(file_option)
+        if not body.strip():
+            self._report_here(
+                Subtype.YAML,
+                f"{self.name}: no data; write YAML in the body or name a file "
+                "with :file:",
+            )
+            return None
+        return sources.DataSource(body, None)
+
+    def _check_options(self) -> bool:
+        """Recover a MyST body read as options, or report unknown options.
+
+        Returns False when the directive must not render.
+        """
+        stray = [key for key, value in self.options.items()
+                 if isinstance(value, StrayOption)]
+        if not stray:
+            return True
+        recovered = None
+        if self._in_myst() and not "".join(self.content).strip():
+            recovered = sources.myst_dash_body(self.block_text)
+        if recovered is not None:
+            for key in stray:
+                del self.options[key]
+            self.content = StringList(recovered.splitlines(), self._document_source())
+            self._myst_body_offset = 2
+            return True
+        known = ", ".join(f":{key}:" for key in sorted(self.option_spec or {}))
+        for key in stray:
+            self._report_here(
+                Subtype.OPTION,
+                f"{self.name}: unknown option ':{key}:'; use one of: {known}",
+            )
+        return False
 
     def _file_source(self, argument: str) -> sources.DataSource | None:
         if not self.state.document.settings.file_insertion_enabled:
-            self._report_here(Subtype.FILE, f"{self.name}: :file: is not allowed because "
-                              "file insertion is disabled in this build")
+            self._report_here(
+                Subtype.FILE,
+                f"{self.name}: :file: is not allowed because file insertion is "
+                "disabled in this build (docutils setting file_insertion_enabled); "
+                "write the data in the directive's body",
+            )
             return None
         current_source, _line = self.get_source_info()
         path, problem = sources.resolve_file(
-            argument, self._document_source(), current_source or "", str(self.env.srcdir)
+            argument, self._document_source(), current_source or "",
+            str(self.env.srcdir),
         )
         if problem is None and path is not None:
+            # Only an existing file is a dependency: Sphinx treats a missing
+            # one as changed on every build and would re-read the page forever.
             self.env.note_dependency(str(path))
             data, problem = sources.read_file(path)
             if problem is None and data is not None:
@@ -149,20 +218,6 @@ class GuideDirective(SphinxDirective):
         assert problem is not None
         self._report_here(problem.subtype, f"{self.name}: {problem.message}")
         return None
-
-    def _myst_option_block_body(self) -> str:
-        """Recover YAML that MyST took for the option block (a body starting ``---``).
-
-        MyST reads a body that begins with a ``---`` line as the directive's
-        options, so the data arrives as unknown options and an empty body.
-        """
-        if not self._in_myst():
-            return ""
-        match = _MYST_OPTION_BLOCK.match(self.block_text.lstrip())
-        if not match:
-            return ""
-        self._myst_body_offset = 2
-        return match.group(1)
 
     # -- locations -------------------------------------------------------------
 
@@ -211,7 +266,7 @@ class GuideDirective(SphinxDirective):
         for path, value in _string_leaves(document.data, ()):
             if find_live_secret(value) is None:
                 continue
-            field = validation.field_path(path)
+            field = loading.field_path(path)
             self.warn(Subtype.SECRET, f"{self.name}: {field} holds a value that looks "
                       "like a live credential; replace it with a placeholder such as "
                       "<your-api-key> (the value is masked in the output)", path)
@@ -222,12 +277,14 @@ class GuideDirective(SphinxDirective):
     def prose(self, text: str, path: Path) -> list[nodes.Node]:
         """Parse a prose field as inline markup of the page's own syntax."""
         source, line = self.line_of(path)
-        return prose.inline(self, text, source, line)
+        field = f"{self.name}: {loading.field_path(path)}"
+        return prose.inline(self, text, source, line, field)
 
     def paragraph(self, text: str, path: Path) -> nodes.paragraph:
         """Return a translatable paragraph holding a prose field."""
         source, line = self.line_of(path)
-        return prose.paragraph(self, text, source, line)
+        field = f"{self.name}: {loading.field_path(path)}"
+        return prose.paragraph(self, text, source, line, field)
 
     def title_text(self) -> str:
         """Return the ``:caption:`` or the directive's default title."""
