@@ -17,7 +17,7 @@ from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 from sphinx.highlighting import lexer_classes, lexers
 
 from sphinx_integration_guides.diagnostics import Subtype
-from sphinx_integration_guides.validation import field_path
+from sphinx_integration_guides.loading import field_path
 
 if TYPE_CHECKING:
     from sphinx_integration_guides.directives.base import GuideDirective

@@ -2,13 +2,56 @@
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_integration_guides import prose
+from sphinx_integration_guides.diagnostics import Subtype
 from sphinx_integration_guides.directives.base import GuideDirective, declare_object
 from sphinx_integration_guides.i18n import _
-from sphinx_integration_guides.tables import build_table
+from sphinx_integration_guides.loading import field_path
+from sphinx_integration_guides.tables import Cell, build_table
+
+if TYPE_CHECKING:
+    from sphinx_integration_guides.loading import Path
+
+_TRAILING_PUNCTUATION = re.compile(r"[\s.!?;:,…]+$")
+
+
+@dataclass(frozen=True)
+class ErrorEntry:
+    """One row of an error map; ``path`` is its place in the YAML data."""
+
+    code: str
+    cause: str
+    remediation: str | list[str]
+    path: Path
+    http_status: int | None = None
+    message: str = ""
+    retryable: bool | None = None
+    backoff: str = ""
+    docs: str = ""
+
+
+def normalise_advice(text: str) -> str:
+    """Return ``text`` in the form generic remediations are compared in.
+
+    Case, runs of whitespace and trailing punctuation are ignored, so
+    "Retry the request." and "retry  the request" are the same advice.
+    """
+    collapsed = " ".join(text.split()).casefold()
+    return _TRAILING_PUNCTUATION.sub("", collapsed)
+
+
+def is_generic(remediation: str | list[str], phrases: Iterable[str]) -> bool:
+    """Tell whether the whole remediation, or every one of its steps, is generic."""
+    generic = {normalise_advice(phrase) for phrase in phrases}
+    steps = [remediation] if isinstance(remediation, str) else remediation
+    return all(normalise_advice(step) in generic for step in steps)
 
 
 class ErrorMapDirective(GuideDirective):
@@ -17,44 +60,102 @@ class ErrorMapDirective(GuideDirective):
     name = "error-map"
     default_title = "Errors"
 
-    def render(self, data: dict[str, Any]) -> list[nodes.Node]:
-        title_text, title = self.caption_nodes()
-        rows = []
+    def build_model(self, data: dict[str, Any]) -> list[ErrorEntry]:
+        entries = []
         for index, error in enumerate(data["errors"]):
-            rows.append(self._row(error, ("errors", index)))
+            fields = {key: value for key, value in error.items() if key != "code"}
+            entries.append(ErrorEntry(code=str(error["code"]), path=("errors", index),
+                                      **fields))
+        return entries
+
+    def render(self, model: list[ErrorEntry]) -> list[nodes.Node]:
+        first_rows = self._first_rows(model)
+        self._check_remediations(model)
+        rows = [self._row(entry, entry.path in first_rows) for entry in model]
         headers = [_("Code"), _("HTTP status"), _("Message"), _("Cause"),
                    _("Remediation"), _("Retry")]
+        title_text, title = self.caption_nodes()
         table = build_table(headers, [14, 8, 18, 22, 26, 12], rows,
                             title=title, title_text=title_text)
         self.apply_common_options(table)
         self.add_name(table)
         return [table]
 
-    def _row(self, error: dict[str, Any], path: tuple[str | int, ...]) -> list[Any]:
-        code = error["code"]
-        _anchor, marks = declare_object(self, "error", code, (*path, "code"))
-        code_cell = [*marks, nodes.literal(code, code)]
-        status = str(error["http_status"]) if "http_status" in error else ""
-        message = error.get("message", "")
-        message_cell = [nodes.literal(message, message)] if message else ""
-        cause = self.paragraph(error["cause"], (*path, "cause"))
-        return [code_cell, status, message_cell, [cause],
-                [self._remediation(error["remediation"], (*path, "remediation"))],
-                self._retry(error, path)]
+    # -- checks ----------------------------------------------------------------
 
-    def _remediation(self, remediation: str | list[str], path: tuple[str | int, ...]) -> nodes.Node:
-        if isinstance(remediation, str):
-            return self.paragraph(remediation, path)
-        steps = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
-        for index, step in enumerate(remediation):
-            steps += nodes.list_item("", self.paragraph(step, (*path, index)))
-        return steps
+    def _first_rows(self, model: list[ErrorEntry]) -> set[Path]:
+        """Return the rows that declare their code; warn at every repeat."""
+        first: dict[str, ErrorEntry] = {}
+        for entry in model:
+            earlier = first.setdefault(entry.code, entry)
+            if earlier is entry:
+                continue
+            path = (*entry.path, "code")
+            _source, line = self.line_of((*earlier.path, "code"))
+            self.warn(Subtype.DUPLICATE,
+                      f"error-map: {field_path(path)} '{entry.code}' repeats the code "
+                      f"of {field_path(earlier.path)} (line {line}); merge the two "
+                      "rows, or give each code once", path)
+        return {entry.path for entry in first.values()}
 
-    def _retry(self, error: dict[str, Any], path: tuple[str | int, ...]) -> list[nodes.Node]:
-        if "retryable" not in error:
-            return []
-        word = _("Yes") if error["retryable"] else _("No")
-        cell: list[nodes.Node] = [nodes.paragraph(word, word)]
-        if error.get("backoff"):
-            cell.append(self.paragraph(error["backoff"], (*path, "backoff")))
+    def _check_remediations(self, model: list[ErrorEntry]) -> None:
+        phrases = self.config.integration_guides_generic_remediations
+        for entry in model:
+            if not is_generic(entry.remediation, phrases):
+                continue
+            path = (*entry.path, "remediation")
+            shown = entry.remediation if isinstance(entry.remediation, str) else (
+                "; ".join(entry.remediation))
+            self.warn(Subtype.REMEDIATION,
+                      f"error-map: {field_path(path)} '{shown}' for code "
+                      f"'{entry.code}' is only generic advice; name the concrete fix, "
+                      "such as the header to send, the setting to change or the delay "
+                      "to wait", path)
+
+    # -- cells -----------------------------------------------------------------
+
+    def _row(self, entry: ErrorEntry, declares: bool) -> list[Cell]:
+        code_cell: list[nodes.Node] = []
+        if declares:
+            _anchor, marks = declare_object(self, "error", entry.code,
+                                            (*entry.path, "code"))
+            code_cell.extend(marks)
+        code_cell.append(nodes.literal(entry.code, entry.code))
+        status = "" if entry.http_status is None else str(entry.http_status)
+        message: Cell = ""
+        if entry.message:
+            message = [nodes.literal(entry.message, entry.message)]
+        cause = self.paragraph(entry.cause, (*entry.path, "cause"))
+        return [code_cell, status, message, [cause], self._remediation(entry),
+                self._retry(entry)]
+
+    def _remediation(self, entry: ErrorEntry) -> list[nodes.Node]:
+        path = (*entry.path, "remediation")
+        cell: list[nodes.Node]
+        if isinstance(entry.remediation, str):
+            cell = [self.paragraph(entry.remediation, path)]
+        else:
+            steps = nodes.enumerated_list(enumtype="arabic", prefix="", suffix=".")
+            for index, step in enumerate(entry.remediation):
+                steps += nodes.list_item("", self.paragraph(step, (*path, index)))
+            cell = [steps]
+        if entry.docs:
+            cell.append(self._docs_link(entry))
+        return cell
+
+    def _docs_link(self, entry: ErrorEntry) -> nodes.paragraph:
+        source, line = self.line_of((*entry.path, "docs"))
+        label = _("Provider documentation:")
+        link = prose.url_node(self, entry.docs, source, line)
+        return nodes.paragraph("", "", nodes.Text(f"{label} "), link,
+                               classes=["ig-error-docs"])
+
+    def _retry(self, entry: ErrorEntry) -> list[nodes.Node]:
+        cell: list[nodes.Node] = []
+        if entry.retryable is not None:
+            word = _("Yes") if entry.retryable else _("No")
+            classes = ["ig-retry-yes" if entry.retryable else "ig-retry-no"]
+            cell.append(nodes.paragraph(word, word, classes=classes))
+        if entry.backoff:
+            cell.append(self.paragraph(entry.backoff, (*entry.path, "backoff")))
         return cell

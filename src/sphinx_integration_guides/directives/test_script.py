@@ -1,0 +1,148 @@
+"""``test-script``: a script that proves the integration works, case by case."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+
+from sphinx_integration_guides import downloads, highlighting, scriptfile
+from sphinx_integration_guides.diagnostics import Subtype
+from sphinx_integration_guides.directives.base import GuideDirective
+from sphinx_integration_guides.i18n import _
+from sphinx_integration_guides.scriptfile import Case, Expectation
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+@dataclass(frozen=True)
+class TestScript:
+    """The validated data of one ``test-script`` block."""
+
+    language: str
+    setup: str
+    cases: list[Case]
+    filename: str = ""
+
+
+def _texts(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def build_expectation(data: dict[str, Any]) -> Expectation:
+    """Return the typed form of a case's ``expect`` mapping."""
+    return Expectation(
+        status=data.get("status"),
+        exit_code=data.get("exit_code"),
+        contains=_texts(data.get("contains")),
+        not_contains=_texts(data.get("not_contains")),
+        output=data.get("output"),
+        headers=dict(data.get("headers", {})),
+        json=data.get("json"),
+        has_json="json" in data,
+    )
+
+
+class TestScriptDirective(GuideDirective):
+    """Render test cases with their kind, code and expected result, plus a download."""
+
+    name = "test-script"
+    default_title = "Test script"
+
+    @classmethod
+    def register(cls, app: Sphinx) -> None:
+        super().register(app)
+        downloads.setup(app)
+
+    def build_model(self, data: dict[str, Any]) -> TestScript:
+        cases = [
+            Case(item["name"], item["kind"], item["script"],
+                 build_expectation(item.get("expect", {})), ("cases", index),
+                 item.get("description", ""))
+            for index, item in enumerate(data["cases"])
+        ]
+        return TestScript(data["language"], data.get("setup", ""), cases,
+                          data.get("filename", ""))
+
+    def render(self, model: TestScript) -> list[nodes.Node]:
+        self._check_kinds(model)
+        language = highlighting.checked_language(self, model.language, ("language",))
+        children: list[nodes.Node] = [self._download(model)]
+        if model.setup:
+            label = _("Setup, run once before the cases:")
+            children.append(nodes.paragraph(label, label, classes=["ig-setup-label"]))
+            children.append(self._code(model.setup, language))
+        for case in model.cases:
+            children.append(self._case(case, language))
+        return [self.titled_block(children)]
+
+    def _check_kinds(self, model: TestScript) -> None:
+        kinds = {case.kind for case in model.cases}
+        for kind in ("success", "error"):
+            if kind in kinds:
+                continue
+            self.warn(Subtype.TEST,
+                      f"test-script: cases has no {kind} case (kind: {kind}); add one "
+                      "so the script proves both the happy path and a failure",
+                      ("cases",))
+
+    # -- download --------------------------------------------------------------
+
+    def _download(self, model: TestScript) -> nodes.paragraph:
+        text = scriptfile.assemble(self.title_text(), model.language, model.setup,
+                                   model.cases)
+        filename = model.filename or self._default_filename(model.language)
+        domain = downloads.downloads_domain(self.env)
+        generated = domain.add_file(self.env.docname, filename, text)
+        return downloads.placeholder(generated)
+
+    def _default_filename(self, language: str) -> str:
+        base = self.env.docname.rsplit("/", 1)[-1].lower()
+        slug = re.sub(r"[^a-z0-9]+", "-", base).strip("-") or "guide"
+        return f"{slug}-tests{scriptfile.file_extension(language)}"
+
+    # -- cases -----------------------------------------------------------------
+
+    def _code(self, code: str, language: str) -> nodes.literal_block:
+        # The language was checked once for the whole block; "none" stays quiet.
+        return highlighting.code_block(self, code, language, ("language",))
+
+    def _case(self, case: Case, language: str) -> nodes.container:
+        badge_text = _("success case") if case.kind == "success" else _("error case")
+        badge = nodes.inline(badge_text, badge_text,
+                             classes=["ig-badge", f"ig-badge-{case.kind}"])
+        heading = nodes.paragraph("", "", nodes.strong(case.name, case.name),
+                                  nodes.Text(" "), badge, classes=["ig-case-title"])
+        children: list[nodes.Node] = [heading]
+        if case.description:
+            children.append(self.paragraph(case.description,
+                                           (*case.path, "description")))
+        children.append(self._code(case.script, language))
+        children.extend(self._expectation(case.expect))
+        container = nodes.container("", *children,
+                                    classes=["ig-case", f"ig-case-{case.kind}"])
+        self.set_source_info(container)
+        return container
+
+    def _expectation(self, expect: Expectation) -> list[nodes.Node]:
+        phrases = expect.phrases()
+        if not phrases:
+            return []
+        label = _("A passing run shows:")
+        items = nodes.bullet_list(classes=["ig-expect"])
+        plain = phrases[:-1] if expect.has_json else phrases
+        for phrase in plain:
+            items += nodes.list_item("", nodes.paragraph(phrase, phrase))
+        if expect.has_json:
+            body = json.dumps(expect.json, indent=2, ensure_ascii=False)
+            word = _("a JSON body that includes:")
+            block = nodes.literal_block(body, body, language="json")
+            block["force"] = True
+            items += nodes.list_item("", nodes.paragraph(word, word), block)
+        return [nodes.paragraph(label, label, classes=["ig-expect-label"]), items]
