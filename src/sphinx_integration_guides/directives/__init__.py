@@ -6,13 +6,22 @@ from typing import TYPE_CHECKING
 
 from sphinx_integration_guides.directives.error_map import ErrorMapDirective
 from sphinx_integration_guides.directives.field_map import FieldMapDirective
+from sphinx_integration_guides.directives.state_transitions import (
+    StateTransitionsDirective,
+)
+from sphinx_integration_guides.directives.test_script import TestScriptDirective
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_integration_guides.directives.base import GuideDirective
 
-DIRECTIVES: tuple[type[GuideDirective], ...] = (ErrorMapDirective, FieldMapDirective)
+DIRECTIVES: tuple[type[GuideDirective], ...] = (
+    ErrorMapDirective,
+    FieldMapDirective,
+    StateTransitionsDirective,
+    TestScriptDirective,
+)
 
 #: Every directive name, which is also the name of its schema file.
 DIRECTIVE_NAMES = tuple(directive.name for directive in DIRECTIVES)
