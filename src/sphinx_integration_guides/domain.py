@@ -9,19 +9,25 @@ documents (the same code declared twice in one integration) run at
 
 from __future__ import annotations
 
-import difflib
+import os
 from collections.abc import Iterable, Iterator, Set
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
-from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from sphinx_integration_guides import diagnostics
+from sphinx_integration_guides import diagnostics, indices, references, std_envvars
 from sphinx_integration_guides.diagnostics import Problem, Subtype
 from sphinx_integration_guides.i18n import _
-from sphinx_integration_guides.integrations import integration_of
+from sphinx_integration_guides.integrations import check_field, integration_of
+from sphinx_integration_guides.integrations import integration_title as find_title
+from sphinx_integration_guides.objects import (
+    OBJECT_TYPES,
+    UNIQUE_TYPES,
+    Declaration,
+    GuideObject,
+)
 
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
@@ -29,41 +35,11 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-#: Object types, with the words used in index entries.
-OBJECT_TYPES = {
-    "error": "error code",
-    "event": "event",
-    "state": "state",
-    "envvar": "environment variable",
-}
+__all__ = ["Declaration", "GuideDomain", "GuideObject", "guide_domain", "setup"]
 
-
-class GuideObject(NamedTuple):
-    """One declaration of an object in a document."""
-
-    objtype: str
-    name: str
-    anchor: str
-    line: int
-    source: str
-
-
-class Declaration(NamedTuple):
-    """A declaration with its document and integration, for lookups."""
-
-    docname: str
-    integration: str
-    obj: GuideObject
-
-
-class GuideXRefRole(XRefRole):
-    """A role taking ``name``, ``integration:name`` or ``title <target>``."""
-
-    def process_link(self, env: BuildEnvironment, refnode: nodes.Element,
-                     has_explicit_title: bool, title: str, target: str) -> tuple[str, str]:
-        refnode["guide:explicit_title"] = has_explicit_title
-        refnode["refwarn"] = True
-        return title, target.strip()
+#: A snapshot of everything references resolve against, compared before and
+#: after reading to find the pages whose links must be written again.
+Snapshot = tuple[frozenset[tuple[str, str, str, str, str]], frozenset[tuple[str, str]]]
 
 
 class GuideDomain(Domain):
@@ -71,51 +47,57 @@ class GuideDomain(Domain):
 
     name = "guide"
     label = "Integration guide"
-    object_types = {
-        kind: ObjType(word, kind, "any") for kind, word in OBJECT_TYPES.items()
-    }
-    roles = {kind: GuideXRefRole() for kind in OBJECT_TYPES}
-    initial_data: dict[str, Any] = {
-        "objects": {},  # docname -> list[GuideObject]
+    object_types = {kind: ObjType(word, kind) for kind, word in OBJECT_TYPES.items()}
+    roles = {kind: references.GuideXRefRole() for kind in OBJECT_TYPES}
+    indices = indices.INDICES
+    initial_data = {
+        "objects": {},  # docname -> list[GuideObject], in reading order
         "integrations": {},  # docname -> integration name
+        "referrers": {},  # docname -> number of references the domain resolves
+        "std_envvars": {},  # ("envvar", name) -> (docname, anchor) given to std
     }
-    data_version = 1
+    data_version = 2
+
+    #: :meth:`snapshot` taken before reading, kept out of the pickled data.
+    snapshot_before_reading: Snapshot | None = None
 
     # -- collection ------------------------------------------------------------
 
     @property
     def objects(self) -> dict[str, list[GuideObject]]:
-        return self.data["objects"]
+        return self.data["objects"]  # type: ignore[no-any-return]
 
     @property
     def integrations(self) -> dict[str, str]:
-        return self.data["integrations"]
+        return self.data["integrations"]  # type: ignore[no-any-return]
+
+    @property
+    def referrers(self) -> dict[str, int]:
+        return self.data["referrers"]  # type: ignore[no-any-return]
 
     def note_object(self, docname: str, obj: GuideObject) -> None:
         """Record a declaration made while reading ``docname``."""
         self.objects.setdefault(docname, []).append(obj)
 
-    def note_integration(self, docname: str, integration: str) -> None:
-        self.integrations[docname] = integration
-
     def clear_doc(self, docname: str) -> None:
         self.objects.pop(docname, None)
         self.integrations.pop(docname, None)
+        self.referrers.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for docname in docnames:
-            if docname in otherdata["objects"]:
-                self.objects[docname] = otherdata["objects"][docname]
-            if docname in otherdata["integrations"]:
-                self.integrations[docname] = otherdata["integrations"][docname]
+        for key in ("objects", "integrations", "referrers"):
+            mine, theirs = self.data[key], otherdata[key]
+            for docname in docnames:
+                if docname in theirs:
+                    mine[docname] = theirs[docname]
 
     # -- lookups ---------------------------------------------------------------
 
     def declarations(self) -> Iterator[Declaration]:
-        """Yield every declaration in document-name order, then line order."""
+        """Yield every declaration in document-name order, then reading order."""
         for docname in sorted(self.objects):
             integration = self.integration_of(docname)
-            for obj in sorted(self.objects[docname], key=lambda o: o.line):
+            for obj in self.objects[docname]:
                 yield Declaration(docname, integration, obj)
 
     def integration_of(self, docname: str) -> str:
@@ -125,101 +107,140 @@ class GuideDomain(Domain):
         """Map ``(objtype, integration, name)`` to its declarations, first first."""
         found: dict[tuple[str, str, str], list[Declaration]] = {}
         for declaration in self.declarations():
-            key = (declaration.obj.objtype, declaration.integration, declaration.obj.name)
-            found.setdefault(key, []).append(declaration)
+            obj = declaration.obj
+            found.setdefault(
+                (obj.objtype, declaration.integration, obj.name), []
+            ).append(declaration)
         return found
 
+    def object_at(self, docname: str, anchor: str) -> GuideObject | None:
+        for obj in self.objects.get(docname, []):
+            if obj.anchor == anchor:
+                return obj
+        return None
+
     def known_integrations(self) -> set[str]:
-        return {self.integration_of(docname) for docname in self.objects} | set(
-            self.integrations.values()
-        )
+        return set(self.integrations.values()) | {
+            self.integration_of(docname) for docname in self.objects
+        }
 
     def integration_title(self, integration: str) -> str:
         """Return the title from config, else the title of its first page."""
-        configured = self.env.config.integration_guides_integrations.get(integration, {})
-        if configured.get("title"):
-            return str(configured["title"])
-        for docname in sorted(self.integrations):
-            if self.integrations[docname] == integration and docname in self.env.titles:
-                return self.env.titles[docname].astext()
-        return integration
+        return find_title(
+            integration,
+            self.env.config.integration_guides_integrations,
+            self.integrations,
+            self.env.titles,
+        )
 
     def find(self, objtype: str, target: str, fromdocname: str) -> list[Declaration]:
         """Return the first declaration of every object ``target`` may name.
 
         ``integration:name`` names one integration when the part before the
-        first colon is a known integration; otherwise the whole target is a
-        name, looked up in the page's own integration first, then in every
-        integration.
+        first colon is a known integration that declares the name; otherwise
+        the whole target is a name, looked up in the page's own integration
+        first, then in every integration.
         """
         table = self.table()
         head, colon, rest = target.partition(":")
         if colon and head in self.known_integrations():
-            hit = table.get((objtype, head, rest))
-            if hit:
-                return [hit[0]]
+            qualified = table.get((objtype, head, rest))
+            if qualified:
+                return [qualified[0]]
         own = table.get((objtype, self.integration_of(fromdocname), target))
         if own:
             return [own[0]]
         return [
-            declarations[0]
-            for (kind, _integration, name), declarations in sorted(table.items())
+            found[0]
+            for (kind, _integration, name), found in sorted(table.items())
             if kind == objtype and name == target
         ]
 
-    def nearest_name(self, objtype: str, target: str) -> str | None:
-        names = {
-            f"{integration}:{name}" for kind, integration, name in self.table() if kind == objtype
-        }
-        names |= {key.split(":", 1)[1] for key in names}
-        close = difflib.get_close_matches(target, sorted(names), n=1, cutoff=0.5)
-        return close[0] if close else None
+    def snapshot(self) -> Snapshot:
+        """Return what links to guide objects resolve against, to compare builds."""
+        objects = frozenset(
+            (kind, integration, name, found[0].docname, found[0].obj.anchor)
+            for (kind, integration, name), found in self.table().items()
+        )
+        titles = frozenset(
+            (integration, self.integration_title(integration))
+            for integration in self.known_integrations()
+        )
+        return objects, titles
 
     # -- resolution ------------------------------------------------------------
 
-    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                     typ: str, target: str, node: pending_xref,
-                     contnode: nodes.Element) -> nodes.reference | None:
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
         found = self.find(typ, target, fromdocname)
         if not found:
             return None
-        if len(found) > 1:
-            candidates = ", ".join(f"{d.integration}:{d.obj.name}" for d in found)
-            diagnostics.emit(Problem(
-                Subtype.REF,
-                f"guide:{typ} reference '{target}' is ambiguous; it matches {candidates}. "
-                f"Write one of them, linking to {found[0].integration}:{target} for now",
-                *_node_location(node),
-            ))
+        if len(found) > 1 and not references.is_ignored(env.config, typ, target):
+            diagnostics.emit(references.ambiguity_problem(node, typ, target, found))
         return self._make_refnode(builder, fromdocname, found[0], node, contnode)
 
-    def _make_refnode(self, builder: Builder, fromdocname: str, declaration: Declaration,
-                      node: pending_xref, contnode: nodes.Element) -> nodes.reference:
-        if not node.get("guide:explicit_title"):
+    def _make_refnode(
+        self,
+        builder: Builder,
+        fromdocname: str,
+        declaration: Declaration,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference:
+        title = self.integration_title(declaration.integration)
+        if not node.get("refexplicit"):
             text = declaration.obj.name
             if declaration.integration != self.integration_of(fromdocname):
-                title = self.integration_title(declaration.integration)
                 text = f"{declaration.obj.name} ({title})"
             contnode = nodes.literal(text, text, classes=contnode.get("classes", []))
         word = _(OBJECT_TYPES[declaration.obj.objtype])
-        tooltip = f"{word} {declaration.obj.name} ({self.integration_title(declaration.integration)})"
-        return make_refnode(builder, fromdocname, declaration.docname,
-                            declaration.obj.anchor, contnode, tooltip)
+        tooltip = f"{word} {declaration.obj.name} ({title})"
+        return make_refnode(
+            builder,
+            fromdocname,
+            declaration.docname,
+            declaration.obj.anchor,
+            contnode,
+            tooltip,
+        )
 
-    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder,
-                         target: str, node: pending_xref,
-                         contnode: nodes.Element) -> list[tuple[str, nodes.reference]]:
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
         results = []
         for objtype in OBJECT_TYPES:
             for declaration in self.find(objtype, target, fromdocname)[:1]:
-                refnode = self._make_refnode(builder, fromdocname, declaration, node, contnode)
+                refnode = self._make_refnode(
+                    builder, fromdocname, declaration, node, contnode
+                )
                 results.append((f"guide:{objtype}", refnode))
         return results
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
-        for (objtype, integration, name), declarations in self.table().items():
-            first = declarations[0]
-            yield (f"{integration}:{name}", name, objtype, first.docname, first.obj.anchor, 1)
+        for (objtype, _integration, name), found in self.table().items():
+            first = found[0]
+            yield (
+                first.qualified_name,
+                name,
+                objtype,
+                first.docname,
+                first.obj.anchor,
+                1,
+            )
 
     def get_full_qualified_name(self, node: nodes.Element) -> str | None:
         return None
@@ -227,25 +248,33 @@ class GuideDomain(Domain):
     # -- checks ----------------------------------------------------------------
 
     def duplicate_problems(self) -> list[Problem]:
-        """Warn at every later declaration of a code, state or event."""
+        """Return a problem at every later declaration of a code, state or event."""
         problems = []
-        for (objtype, integration, name), declarations in self.table().items():
-            if objtype == "envvar" or len(declarations) < 2:
+        for (objtype, integration, name), found in self.table().items():
+            if objtype not in UNIQUE_TYPES:
                 continue
-            first = declarations[0]
-            for later in declarations[1:]:
-                problems.append(Problem(
-                    Subtype.DUPLICATE,
-                    f"{OBJECT_TYPES[objtype]} '{name}' of integration '{integration}' is "
-                    f"already declared in {first.docname} (line {first.obj.line}); remove "
-                    "one declaration or move it to another integration",
-                    later.obj.source, later.obj.line,
-                ))
+            first = found[0].obj
+            where = f"{_relative(first.source, self.env)}:{first.line}"
+            message = (
+                f"{OBJECT_TYPES[objtype]} '{name}' of integration '{integration}' is "
+                f"already declared at {where}; remove one of the declarations or "
+                "move this page to another integration"
+            )
+            for later in found[1:]:
+                problems.append(
+                    Problem(
+                        Subtype.DUPLICATE, message, later.obj.source, later.obj.line
+                    )
+                )
         return problems
 
 
-def _node_location(node: nodes.Node) -> tuple[str | None, int | None]:
-    return node.source, node.line
+def _relative(path: str, env: BuildEnvironment) -> str:
+    """Return ``path`` relative to the source directory, in POSIX form."""
+    try:
+        return os.path.relpath(path, env.srcdir).replace(os.sep, "/")
+    except ValueError:  # another drive on Windows
+        return path
 
 
 def guide_domain(env: BuildEnvironment) -> GuideDomain:
@@ -254,86 +283,69 @@ def guide_domain(env: BuildEnvironment) -> GuideDomain:
     return domain
 
 
-def _note_integration(app: Sphinx, doctree: nodes.document) -> None:
+# -- event handlers ------------------------------------------------------------
+
+
+def _check_integration_field(app: Sphinx, doctree: nodes.document) -> None:
+    """Warn about an invalid ``integration`` field before Sphinx drops its node."""
     env = app.env
-    docname = env.docname
-    guide_domain(env).note_integration(docname, integration_of(env, docname))
+    problem = check_field(doctree, env.docname, env.doc2path(env.docname))
+    if problem is not None:
+        diagnostics.emit(problem)
+
+
+def _note_document(app: Sphinx, doctree: nodes.document) -> None:
+    """Record the page's integration (from its metadata) and its references."""
+    env = app.env
+    domain = guide_domain(env)
+    domain.integrations[env.docname] = integration_of(env, env.docname)
+    count = references.count_references(doctree)
+    if count:
+        domain.referrers[env.docname] = count
+
+
+def _take_snapshot(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: Set[str],
+    changed: Set[str],
+    removed: Set[str],
+) -> list[str]:
+    """Remember what links resolve against before any document is read again."""
+    domain = guide_domain(env)
+    domain.snapshot_before_reading = domain.snapshot()
+    std_envvars.withdraw(env, domain.data["std_envvars"])
+    return []
+
+
+def _after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Publish environment variables, retitle index entries, and list stale pages.
+
+    A page that links to guide objects is written again when any object,
+    its page or its integration's title changed, also when the page itself
+    did not change, so no link points to a removed or renamed page.
+    """
+    domain = guide_domain(env)
+    std_envvars.publish(env, domain.declarations(), domain.data["std_envvars"])
+    indices.retitle_collected_entries(env, domain)
+    before = domain.snapshot_before_reading
+    if before is None or before == domain.snapshot():
+        return []
+    return sorted(docname for docname in domain.referrers if docname in env.found_docs)
 
 
 def _check_consistency(app: Sphinx, env: BuildEnvironment) -> None:
-    domain = guide_domain(env)
-    for problem in domain.duplicate_problems():
+    for problem in guide_domain(env).duplicate_problems():
         diagnostics.emit(problem)
-    _publish_envvars(domain, env)
-
-
-def _publish_envvars(domain: GuideDomain, env: BuildEnvironment) -> None:
-    """Let the standard ``:envvar:`` role reach each variable's first declaration.
-
-    The standard domain warns "duplicate envvar description" with no warning
-    type when one variable is declared in two documents, so the entries are
-    written here, once, after every document is read.
-    """
-    std = env.domains.standard_domain
-    ours = domain.data.setdefault("std_envvars", set())
-    for key in list(ours):
-        if std.objects.get(key) is not None:
-            std.objects.pop(key, None)
-    ours.clear()
-    for declaration in domain.declarations():
-        obj = declaration.obj
-        key = ("envvar", obj.name)
-        if obj.objtype != "envvar" or key in std.objects:
-            continue
-        std.objects[key] = (declaration.docname, obj.anchor)
-        ours.add(key)
-
-
-def _warn_missing_reference(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
-    if domain is None or domain.name != "guide":
-        return None
-    assert isinstance(domain, GuideDomain)
-    typ, target = node["reftype"], node["reftarget"]
-    near = domain.nearest_name(typ, target)
-    hint = f"; did you mean '{near}'?" if near else "; no such object is declared"
-    diagnostics.emit(Problem(
-        Subtype.REF, f"guide:{typ} reference target not found: '{target}'{hint}",
-        *_node_location(node),
-    ))
-    return True
 
 
 def setup(app: Sphinx) -> None:
     app.add_domain(GuideDomain)
-    app.connect("doctree-read", _note_integration, priority=600)
+    # Sphinx's metadata collector reads and removes the docinfo at priority 500.
+    app.connect("doctree-read", _check_integration_field, priority=400)
+    app.connect("doctree-read", _note_document, priority=600)
+    app.connect("env-get-outdated", _take_snapshot)
+    app.connect("env-updated", _after_reading)
     app.connect("env-check-consistency", _check_consistency)
-    app.connect("warn-missing-reference", _warn_missing_reference)
-
-
-def index_node(env: BuildEnvironment, obj: GuideObject) -> nodes.Node:
-    """Return an index node listing ``obj`` under its name and its integration.
-
-    The integration's title is only known once every document is read, so
-    the entries carry the integration's name here and
-    :func:`_retitle_index_entries` rewrites them.
-    """
-    from sphinx import addnodes
-
-    node = addnodes.index(entries=[], inline=False)
-    node["guide:object"] = (obj.objtype, obj.name, obj.anchor)
-    node["entries"] = index_entries(obj, integration_of(env, env.docname))
-    return node
-
-
-def index_entries(obj: GuideObject, title: str) -> list[tuple[str, str, str, str, None]]:
-    """Return general index entries for ``obj``, safe for every builder.
-
-    Sphinx splits index text at ``;``, so a name holding one is listed under
-    its integration only, where the second part keeps the rest whole.
-    """
-    word = _(OBJECT_TYPES[obj.objtype])
-    entries: list[tuple[str, str, str, str, None]] = []
-    if ";" not in obj.name:
-        entries.append(("single", f"{obj.name} ({title} {word})", obj.anchor, "", None))
-    entries.append(("single", f"{title}; {obj.name} ({word})", obj.anchor, "", None))
-    return entries
+    app.connect("doctree-resolved", indices.retitle_index_nodes)
+    app.connect("warn-missing-reference", references.warn_missing_reference)

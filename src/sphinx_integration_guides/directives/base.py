@@ -352,7 +352,9 @@ def declare_object(
     object is shown.
     """
     from sphinx_integration_guides.anchors import object_id, unique_id
-    from sphinx_integration_guides.domain import GuideObject, guide_domain, index_node
+    from sphinx_integration_guides.domain import GuideObject, guide_domain
+    from sphinx_integration_guides.indices import index_node
+    from sphinx_integration_guides.integrations import name_from_docname
 
     document = directive.state.document
     anchor = unique_id(document, object_id(objtype, name))
@@ -360,5 +362,8 @@ def declare_object(
     document.note_explicit_target(target)
     source, line = directive.line_of(path)
     obj = GuideObject(objtype, name, anchor, line, source)
-    guide_domain(directive.env).note_object(directive.env.docname, obj)
-    return anchor, [target, index_node(directive.env, obj)]
+    docname = directive.env.docname
+    guide_domain(directive.env).note_object(docname, obj)
+    # The page's metadata and the integration's title are not known yet, so
+    # the index entries name the document; they are rewritten after reading.
+    return anchor, [target, index_node(docname, obj, name_from_docname(docname))]

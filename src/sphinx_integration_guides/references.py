@@ -1,0 +1,130 @@
+"""Roles of the ``guide`` domain and the warnings of references they cannot resolve.
+
+An unknown target follows Sphinx's rules for missing references (with
+``nitpicky`` on, ``nitpick_ignore`` and ``nitpick_ignore_regex`` silence it)
+and names the nearest known name. An ambiguous target links to its first
+candidate and warns, unless the same ignore lists cover it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.roles import XRefRole
+
+from sphinx_integration_guides import diagnostics
+from sphinx_integration_guides.diagnostics import Problem, Subtype
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.domains import Domain
+
+    from sphinx_integration_guides.domain import GuideDomain
+    from sphinx_integration_guides.objects import Declaration
+
+
+class GuideXRefRole(XRefRole):
+    """A role taking ``name``, ``integration:name`` or ``title <target>``.
+
+    Every reference warns when it cannot be resolved, with or without
+    ``nitpicky``, because a guide's link to a missing code is a typo.
+    """
+
+    def process_link(
+        self,
+        env: object,
+        refnode: nodes.Element,
+        has_explicit_title: bool,
+        title: str,
+        target: str,
+    ) -> tuple[str, str]:
+        refnode["refwarn"] = True
+        return title, target.strip()
+
+
+def is_ignored(config: Config, reftype: str, target: str) -> bool:
+    """Return whether ``nitpicky`` is on and the ignore lists cover the reference."""
+    if not config.nitpicky:
+        return False
+    dtype = f"guide:{reftype}"
+    if (dtype, target) in config.nitpick_ignore:
+        return True
+    return any(
+        re.fullmatch(type_pattern, dtype) and re.fullmatch(target_pattern, target)
+        for type_pattern, target_pattern in config.nitpick_ignore_regex
+    )
+
+
+def ambiguity_problem(
+    node: nodes.Element, reftype: str, target: str, found: list[Declaration]
+) -> Problem:
+    candidates = ", ".join(declaration.qualified_name for declaration in found)
+    return Problem(
+        Subtype.REF,
+        f"guide:{reftype} reference '{target}' is ambiguous: it matches "
+        f"{candidates}; write one of them. Linking to {found[0].qualified_name}",
+        *node_location(node),
+    )
+
+
+def node_location(node: nodes.Node) -> tuple[str | None, int | None]:
+    return node.source, node.line
+
+
+def nearest_name(domain: GuideDomain, reftype: str, target: str) -> str | None:
+    """Return the known name, plain or ``integration:name``, closest to ``target``.
+
+    Codes are short (``430`` and ``429`` share one character of three), so
+    the closest name is returned however far it is; None means that no
+    object of the type exists.
+    """
+    names: set[str] = set()
+    for objtype, integration, name in domain.table():
+        if objtype == reftype:
+            names.update((name, f"{integration}:{name}"))
+    close = difflib.get_close_matches(target, sorted(names), n=1, cutoff=0.0)
+    return close[0] if close else None
+
+
+def warn_missing_reference(
+    app: Sphinx, domain: Domain | None, node: addnodes.pending_xref
+) -> bool | None:
+    """Warn about an unknown guide reference, naming the nearest known name."""
+    from sphinx_integration_guides.domain import GuideDomain
+
+    if not isinstance(domain, GuideDomain):
+        return None
+    reftype, target = node["reftype"], node["reftarget"]
+    near = nearest_name(domain, reftype, target)
+    if near:
+        hint = f"the nearest known name is '{near}'"
+    else:
+        hint = f"no guide:{reftype} object is declared in this project"
+    diagnostics.emit(
+        Problem(
+            Subtype.REF,
+            f"guide:{reftype} reference target not found: '{target}'; {hint}",
+            *node_location(node),
+        )
+    )
+    return True
+
+
+def count_references(doctree: nodes.document) -> int:
+    """Count the references whose resolution depends on the guide domain.
+
+    Those are the guide roles, ``:any:`` and the standard ``:envvar:``,
+    which the domain feeds too.
+    """
+    count = 0
+    for node in doctree.findall(addnodes.pending_xref):
+        domain, reftype = node.get("refdomain"), node.get("reftype")
+        standard_envvar = domain == "std" and reftype == "envvar"
+        if domain == "guide" or reftype == "any" or standard_envvar:
+            count += 1
+    return count
