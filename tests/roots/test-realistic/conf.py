@@ -3,6 +3,7 @@
 project = "Realistic guides"
 author = "Docs team"
 version = release = "1.0"
+copyright = "2026, Docs team"
 extensions = ["sphinx_integration_guides", "myst_parser"]
 myst_enable_extensions = ["colon_fence"]
 

@@ -1,0 +1,229 @@
+"""Every builder renders the realistic and hostile projects completely and safely.
+
+Each (project, builder) pair is built once per module and shared by the tests
+below. The realistic project must build without any warning, the hostile one
+with exactly the warnings in its expected-warnings.txt.
+"""
+
+from __future__ import annotations
+
+import inspect
+import warnings
+from pathlib import Path
+
+import pytest
+from docutils import nodes
+from sphinx.cmd.build import build_main
+from sphinx.deprecation import RemovedInNextVersionWarning
+
+import sphinx_integration_guides
+from project_builds import (
+    BUILDERS,
+    HOSTILE_SECRET_STARTS,
+    Build,
+    build,
+    copy_project,
+    expected_warnings,
+    output_files,
+    output_text,
+    read_markers,
+    undo_latex_breaks,
+)
+
+#: Writers that must have a visitor for every node the extension adds.
+WRITER_FORMATS = ("html", "latex", "text", "man", "texinfo")
+
+#: Builders whose output merges several documents into one.
+MERGING_BUILDERS = ("singlehtml", "latex", "man", "texinfo")
+
+TEXT_BUILDERS = [name for name in BUILDERS if name != "dummy"]
+
+
+@pytest.fixture(scope="module", params=BUILDERS)
+def realistic(request: pytest.FixtureRequest,
+              tmp_path_factory: pytest.TempPathFactory) -> Build:
+    workdir = tmp_path_factory.mktemp(f"realistic-{request.param}")
+    return build(copy_project("realistic", workdir), request.param)
+
+
+@pytest.fixture(scope="module", params=BUILDERS)
+def hostile(request: pytest.FixtureRequest,
+            tmp_path_factory: pytest.TempPathFactory) -> Build:
+    workdir = tmp_path_factory.mktemp(f"hostile-{request.param}")
+    return build(copy_project("hostile", workdir), request.param)
+
+
+def _missing_markers(result: Build, project: str) -> list[str]:
+    markers = read_markers(project)
+    if result.app.builder.name == "gettext":
+        # Only translatable text reaches a message catalog.
+        markers = {word: kind for word, kind in markers.items() if kind != "literal"}
+    text = output_text(result.outdir)
+    return [word for word in markers if word not in text]
+
+
+# -- realistic project -----------------------------------------------------------
+
+
+def test_realistic_builds_without_warning(realistic: Build) -> None:
+    assert realistic.warnings == []
+
+
+def test_realistic_output_has_every_field(realistic: Build) -> None:
+    if realistic.app.builder.name == "dummy":
+        pytest.skip("the dummy builder writes no files")
+    assert _missing_markers(realistic, "realistic") == []
+
+
+# -- hostile project -------------------------------------------------------------
+
+
+def test_hostile_gives_expected_warnings(hostile: Build) -> None:
+    assert hostile.warnings == expected_warnings("hostile")
+
+
+def test_hostile_output_has_every_field(hostile: Build) -> None:
+    if hostile.app.builder.name == "dummy":
+        pytest.skip("the dummy builder writes no files")
+    assert _missing_markers(hostile, "hostile") == []
+
+
+def test_hostile_secrets_never_written(hostile: Build) -> None:
+    build_dir = Path(hostile.app.outdir).parent
+    leaks = []
+    for path in sorted(build_dir.rglob("*")):
+        # NOTE: the HTML builders copy each page's source unchanged into
+        # _sources/ (html_copy_source), so a key pasted into a page is
+        # published there; the secret warning is the author's only defence.
+        if path.is_file() and "_sources" not in path.parts:
+            content = undo_latex_breaks(path.read_bytes().decode("utf-8", "replace"))
+            leaks += [(path.name, s) for s in HOSTILE_SECRET_STARTS if s in content]
+    assert leaks == []
+
+
+def test_hostile_secrets_not_in_warnings(hostile: Build) -> None:
+    text = "\n".join(hostile.warnings)
+    for secret in HOSTILE_SECRET_STARTS:
+        assert secret not in text
+
+
+def test_hostile_secrets_shown_masked(hostile: Build) -> None:
+    if hostile.app.builder.name in {"dummy", "gettext"}:
+        pytest.skip("no literal text in this builder's output")
+    text = undo_latex_breaks(output_text(hostile.outdir))
+    assert "sk_live_********" in text
+    assert "ghp_********" in text
+
+
+# -- merged documents ------------------------------------------------------------
+
+
+def test_latex_writes_every_document(tmp_path: Path) -> None:
+    result = build(copy_project("realistic", tmp_path), "latex")
+    names = [path.name for path in output_files(result.outdir)]
+    assert "realistic.tex" in names
+    assert "twilio-sms.tex" in names
+    twilio = (result.outdir / "twilio-sms.tex").read_text(encoding="utf-8")
+    assert "zqrcause4" in twilio
+    assert "zqrcause1" not in twilio
+
+
+@pytest.mark.parametrize("builder", MERGING_BUILDERS)
+def test_merged_output_holds_all_pages(builder: str, tmp_path: Path) -> None:
+    result = build(copy_project("realistic", tmp_path), builder)
+    merged = output_text(result.outdir)
+    for word in ("zqrcause1", "zqrcause3", "zqrcause4", "zqrcause5"):
+        assert word in merged
+
+
+# -- nodes and writers -----------------------------------------------------------
+
+
+def _extension_node_classes() -> list[type[nodes.Node]]:
+    import importlib
+    import pkgutil
+
+    found: dict[str, type[nodes.Node]] = {}
+    package_path = sphinx_integration_guides.__path__
+    prefix = "sphinx_integration_guides."
+    for module_info in pkgutil.walk_packages(package_path, prefix):
+        module = importlib.import_module(module_info.name)
+        for value in vars(module).values():
+            if (inspect.isclass(value) and issubclass(value, nodes.Node)
+                    and value.__module__ == module.__name__):
+                found[value.__name__] = value
+    return list(found.values())
+
+
+def test_extension_defines_some_node() -> None:
+    assert "checkbox" in [cls.__name__ for cls in _extension_node_classes()]
+
+
+@pytest.mark.parametrize("writer", WRITER_FORMATS)
+def test_every_node_has_visitor(writer: str, tmp_path: Path) -> None:
+    result = build(copy_project("realistic", tmp_path), "dummy")
+    handlers = result.app.registry.translation_handlers.get(writer, {})
+    missing = [cls.__name__ for cls in _extension_node_classes()
+               if cls.__name__ not in handlers]
+    assert missing == []
+
+
+# -- -W --keep-going -------------------------------------------------------------
+
+#: One problem per directive body, each of which must fail a ``-W`` build.
+PROBLEM_BODIES = {
+    "unknown key": "errors:\n  - code: A\n    cause: c\n    remediaton: r\n",
+    "missing field": "errors:\n  - code: A\n    cause: c\n",
+    "duplicate key": "errors:\n  - code: A\n    code: B\n    cause: c\n"
+                     "    remediation: r\n",
+    "yaml syntax": "errors: [unclosed\n",
+    "live secret": "errors:\n  - code: A\n    message: sk_live_51AbcdefGhijklmnOpqr\n"
+                   "    cause: c\n    remediation: r\n",
+    "unsafe url": "errors:\n  - code: A\n    cause: `see <javascript:alert(1)>`_\n"
+                  "    remediation: r\n",
+    "empty body": "",
+}
+
+
+def _write_project(srcdir: Path, body: str) -> None:
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_integration_guides"]\n')
+    indented = "".join(f"   {line}\n" for line in body.splitlines())
+    page = f"Page\n====\n\n.. error-map::\n\n{indented}"
+    (srcdir / "index.rst").write_text(page)
+
+
+def _strict_build(srcdir: Path, outdir: Path) -> int:
+    args = ["-W", "--keep-going", "-q", "-b", "dummy", str(srcdir), str(outdir)]
+    return build_main(args)
+
+
+@pytest.mark.parametrize("problem", PROBLEM_BODIES)
+def test_strict_build_fails_on_problem(problem: str, tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    _write_project(srcdir, PROBLEM_BODIES[problem])
+    assert _strict_build(srcdir, tmp_path / "out") == 1
+
+
+def test_strict_build_passes_clean_project(tmp_path: Path) -> None:
+    srcdir = tmp_path / "src"
+    _write_project(srcdir, "errors:\n  - code: A\n    cause: c\n    remediation: r\n")
+    assert _strict_build(srcdir, tmp_path / "out") == 0
+
+
+def test_strict_build_passes_realistic(tmp_path: Path) -> None:
+    srcdir = copy_project("realistic", tmp_path)
+    assert _strict_build(srcdir, tmp_path / "out") == 0
+
+
+def test_strict_build_fails_hostile(tmp_path: Path) -> None:
+    srcdir = copy_project("hostile", tmp_path)
+    assert _strict_build(srcdir, tmp_path / "out") == 1
+
+
+# -- deprecations ----------------------------------------------------------------
+
+
+def test_sphinx_deprecation_is_error() -> None:
+    with pytest.raises(RemovedInNextVersionWarning):
+        warnings.warn("removed soon", RemovedInNextVersionWarning, stacklevel=1)
