@@ -1,0 +1,228 @@
+"""Compare the build time of guides written with the extension and in plain reST.
+
+Generates two projects with the same content (``--guides N`` pages, each with
+every directive of realistic size): one uses the directives with YAML data
+files, the other writes the same tables, lists, code blocks, index entries
+and labels by hand. Both are built with sphinx-build (html, alabaster) in
+subprocesses, alternating A B A B over ``--runs R`` runs. Printed: medians of
+the full build, of an incremental rebuild after one data file changes, of the
+read phase, ``-j 2`` against ``-j 1``, peak memory, the same ratio with state
+diagrams on, and as the last line the main build-time ratio.
+
+Run: ``python benchmarks/build_cost.py --guides 200 --runs 3``
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import statistics
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import sphinx
+from guide_data import integration_name
+from measure import Build, doctree_nodes, sphinx_build
+from projects import HEADINGS, data_path, write_project
+
+
+def available_directives() -> list[str]:
+    """Return the directives this installation registers, in page order."""
+    from sphinx_integration_guides.directives import DIRECTIVE_NAMES
+
+    return [name for name in HEADINGS if name in DIRECTIVE_NAMES]
+
+
+def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--guides",
+        type=int,
+        default=200,
+        help="number of guide pages in each project (default 200)",
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=3,
+        help="builds of each project per measure (default 3)",
+    )
+    parser.add_argument(
+        "--directives",
+        default="",
+        help="comma-separated directives to include (default: every "
+        "directive the installed extension registers)",
+    )
+    parser.add_argument(
+        "--no-diagrams",
+        action="store_true",
+        help="skip the second ratio, built with state diagrams on",
+    )
+    parser.add_argument(
+        "--no-parallel", action="store_true", help="skip the -j 2 builds"
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="where to write the projects (default: a temporary "
+        "directory, removed at the end)",
+    )
+    return parser.parse_args(argv)
+
+
+def median(builds: Sequence[Build], field: str = "seconds") -> float:
+    return statistics.median(getattr(build, field) for build in builds)
+
+
+def touch_data(root: Path, kind: str, directive: str, run: int) -> None:
+    """Change one data file: the YAML of one directive, or the plain page itself."""
+    integration = integration_name(0)
+    if kind == "extension":
+        path, comment = data_path(root, integration, directive), f"# edit {run}"
+    else:
+        path, comment = root / f"{integration}.rst", f".. edit {run}"
+    path.write_text(path.read_text() + f"\n{comment}\n")
+
+
+def main_series(
+    work: Path, arguments: argparse.Namespace, directives: list[str]
+) -> dict[str, list[Build]]:
+    """Build both projects from scratch and incrementally, alternating A B."""
+    results: dict[str, list[Build]] = {}
+    for kind in ("extension", "plain"):
+        write_project(work / kind, kind, arguments.guides, directives, diagrams=False)
+    for run in range(arguments.runs):
+        for kind in ("extension", "plain"):
+            source, output = work / kind, work / f"{kind}-out"
+            results.setdefault(kind, []).append(sphinx_build(source, output))
+            touch_data(source, kind, directives[0], run)
+            incremental = sphinx_build(source, output, fresh=False)
+            results.setdefault(f"{kind}-incremental", []).append(incremental)
+        if not arguments.no_parallel:
+            for kind in ("extension", "plain"):
+                parallel = sphinx_build(work / kind, work / f"{kind}-j2", jobs=2)
+                results.setdefault(f"{kind}-j2", []).append(parallel)
+    return results
+
+
+def diagram_series(
+    work: Path, arguments: argparse.Namespace, directives: list[str]
+) -> dict[str, list[Build]]:
+    results: dict[str, list[Build]] = {}
+    for kind in ("extension", "plain"):
+        write_project(
+            work / f"{kind}-diagrams", kind, arguments.guides, directives, diagrams=True
+        )
+    for _run in range(arguments.runs):
+        for kind in ("extension", "plain"):
+            source = work / f"{kind}-diagrams"
+            build = sphinx_build(source, work / f"{kind}-diagrams-out")
+            results.setdefault(kind, []).append(build)
+    return results
+
+
+def report_warnings(name: str, builds: Sequence[Build]) -> None:
+    lines = [line for build in builds for line in build.warnings]
+    if lines:
+        print(f"WARNING: {name} builds printed {len(lines)} warning lines; first ones:")
+        for line in lines[:5]:
+            print(f"  {line}")
+
+
+def print_machine(arguments: argparse.Namespace, directives: list[str]) -> None:
+    print(
+        f"Python {platform.python_version()}, Sphinx {sphinx.__version__}, "
+        f"{platform.machine()}, {platform.processor() or 'unknown CPU'}"
+    )
+    print(
+        f"guides: {arguments.guides}, runs: {arguments.runs}, "
+        f"directives: {', '.join(directives)}"
+    )
+
+
+def print_row(label: str, extension: float, plain: float, unit: str = "s") -> None:
+    ratio = extension / plain if plain else float("nan")
+    print(f"{label:<34} {extension:>9.2f}{unit} {plain:>9.2f}{unit} {ratio:>7.2f}")
+
+
+def print_results(
+    work: Path, main: dict[str, list[Build]], diagrams: dict[str, list[Build]]
+) -> None:
+    print(f"{'':<34} {'extension':>10} {'plain reST':>10} {'ratio':>7}")
+    print_row("full build (median)", median(main["extension"]), median(main["plain"]))
+    print_row(
+        "read phase of full build",
+        median(main["extension"], "read_seconds"),
+        median(main["plain"], "read_seconds"),
+    )
+    print_row(
+        "incremental, one data file",
+        median(main["extension-incremental"]),
+        median(main["plain-incremental"]),
+    )
+    print_row(
+        "peak memory (max)",
+        max(b.max_rss_mib for b in main["extension"]),
+        max(b.max_rss_mib for b in main["plain"]),
+        unit="M",
+    )
+    if diagrams:
+        print_row(
+            "full build with diagrams",
+            median(diagrams["extension"]),
+            median(diagrams["plain"]),
+        )
+    docname = integration_name(0)
+    nodes_a = doctree_nodes(work / "extension-out", docname)
+    nodes_b = doctree_nodes(work / "plain-out", docname)
+    print_row("doctree nodes of one guide", nodes_a, nodes_b, unit=" ")
+    for kind in ("extension", "plain"):
+        if f"{kind}-j2" in main:
+            print_parallel(kind, main[kind], main[f"{kind}-j2"])
+
+
+def print_parallel(kind: str, one: Sequence[Build], two: Sequence[Build]) -> None:
+    """Print how ``-j 2`` compares with ``-j 1``, whole build and read phase."""
+    read_one, read_two = median(one, "read_seconds"), median(two, "read_seconds")
+    print(
+        f"{kind} -j 2 / -j 1: full build {median(two) / median(one):.2f} "
+        f"({median(two):.2f}s / {median(one):.2f}s), read phase "
+        f"{read_two / read_one:.2f} ({read_two:.2f}s / {read_one:.2f}s)"
+    )
+
+
+def run(arguments: argparse.Namespace, work: Path) -> float:
+    directives = [
+        name.strip() for name in arguments.directives.split(",") if name.strip()
+    ] or available_directives()
+    print_machine(arguments, directives)
+    main = main_series(work, arguments, directives)
+    with_diagrams = {}
+    if not arguments.no_diagrams and "state-transitions" in directives:
+        with_diagrams = diagram_series(work, arguments, directives)
+    for name, builds in [*main.items(), *with_diagrams.items()]:
+        report_warnings(name, builds)
+    print_results(work, main, with_diagrams)
+    ratio = median(main["extension"]) / median(main["plain"])
+    print(f"build-time ratio (extension / plain reST): {ratio:.2f}")
+    return ratio
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = parse_arguments(argv)
+    if arguments.workdir is not None:
+        arguments.workdir.mkdir(parents=True, exist_ok=True)
+        run(arguments, arguments.workdir)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="build-cost-") as scratch:
+        run(arguments, Path(scratch))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

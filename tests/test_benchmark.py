@@ -1,0 +1,64 @@
+"""A small run of the build-cost benchmark, so that the script keeps working."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPT = Path(__file__).parents[1] / "benchmarks" / "build_cost.py"
+
+
+@pytest.fixture(scope="module")
+def output(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Run the benchmark on three guides, once, and return its output lines."""
+    workdir = tmp_path_factory.mktemp("build-cost")
+    completed = subprocess.run(
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--guides",
+            "3",
+            "--runs",
+            "1",
+            "--workdir",
+            str(workdir),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stderr
+    return completed.stdout.splitlines()
+
+
+def test_benchmark_ends_with_ratio(output: list[str]) -> None:
+    assert re.fullmatch(
+        r"build-time ratio \(extension / plain reST\): \d+\.\d\d", output[-1]
+    )
+
+
+def test_benchmark_builds_without_warnings(output: list[str]) -> None:
+    assert [line for line in output if line.startswith("WARNING")] == []
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "full build (median)",
+        "read phase of full build",
+        "incremental, one data file",
+        "peak memory (max)",
+        "doctree nodes of one guide",
+    ],
+)
+def test_benchmark_reports_row(output: list[str], row: str) -> None:
+    assert any(line.startswith(row) for line in output)
+
+
+def test_benchmark_compares_parallel(output: list[str]) -> None:
+    assert any(line.startswith("extension -j 2 / -j 1: full build") for line in output)
