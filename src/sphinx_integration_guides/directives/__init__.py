@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_integration_guides.directives.auth_flow import AuthFlowDirective
+from sphinx_integration_guides.directives.env_matrix import EnvMatrixDirective
 from sphinx_integration_guides.directives.error_map import ErrorMapDirective
 from sphinx_integration_guides.directives.field_map import FieldMapDirective
+from sphinx_integration_guides.directives.prerequisites import PrerequisitesDirective
 from sphinx_integration_guides.directives.state_transitions import (
     StateTransitionsDirective,
 )
@@ -21,6 +24,9 @@ DIRECTIVES: tuple[type[GuideDirective], ...] = (
     FieldMapDirective,
     StateTransitionsDirective,
     TestScriptDirective,
+    PrerequisitesDirective,
+    AuthFlowDirective,
+    EnvMatrixDirective,
 )
 
 #: Every directive name, which is also the name of its schema file.
