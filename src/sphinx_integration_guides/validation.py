@@ -296,6 +296,26 @@ def _explain_min_properties(error: ValidationError, path: Path, where: str) -> l
     return [(path, f"{where}: must not be empty; add at least one entry")]
 
 
+def _explain_not(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
+    value = describe_value(error.instance)
+    return [(path, f"{where}: {value} is not allowed here; remove it")]
+
+
+def _explain_unique_items(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
+    items: list[Any] = list(error.instance)  # type: ignore[arg-type]
+    seen: list[Any] = []
+    for index, item in enumerate(items):
+        if item in seen:
+            value = describe_value(item)
+            return [((*path, index), f"{where}: {value} is listed twice; remove one")]
+        seen.append(item)
+    return [(path, f"{where}: holds the same item twice; remove one")]
+
+
 _EXPLAINERS = {
     "required": _explain_required,
     "additionalProperties": _explain_unknown_key,
@@ -306,4 +326,6 @@ _EXPLAINERS = {
     "minItems": _explain_min_items,
     "minLength": _explain_min_length,
     "minProperties": _explain_min_properties,
+    "not": _explain_not,
+    "uniqueItems": _explain_unique_items,
 }

@@ -242,7 +242,7 @@ class AuthFlowDirective(GuideDirective):
         if step.action:
             result.append(self.paragraph(step.action, (*step.path, "action")))
         if step.request:
-            request = code_block(self, step.request, "http", (*step.path, "request"))
+            request = code_block(self, step.request, "text", (*step.path, "request"))
             request["classes"].append("ig-request")
             result.append(request)
         if step.code:

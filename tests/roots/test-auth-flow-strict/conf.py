@@ -1,0 +1,2 @@
+extensions = ["sphinx_integration_guides"]
+project = "Strict"

@@ -1,0 +1,4 @@
+extensions = ["sphinx_integration_guides", "myst_parser"]
+myst_enable_extensions = ["colon_fence"]
+project = "Auth flow"
+exclude_patterns = ["_build"]
