@@ -9,10 +9,15 @@ lexer name is reported once, at read time, with the YAML key's line.
 
 from __future__ import annotations
 
+import difflib
+from functools import cache
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from pygments.lexers import find_lexer_class_by_name  # type: ignore[import-untyped]
+from pygments.lexers import (  # type: ignore[import-untyped]
+    find_lexer_class_by_name,
+    get_all_lexers,
+)
 from pygments.util import ClassNotFound  # type: ignore[import-untyped]
 from sphinx.highlighting import lexer_classes, lexers
 
@@ -45,14 +50,22 @@ def checked_language(directive: GuideDirective, language: str, path: Path) -> st
     """Return ``language``, or ``none`` after a ``highlight`` warning if unknown."""
     if lexer_known(language):
         return language
+    close = difflib.get_close_matches(language, _aliases(), n=1)
+    hint = f"did you mean '{close[0]}'? Otherwise use" if close else "use"
     directive.warn(
         Subtype.HIGHLIGHT,
         f"{directive.name}: {field_path(path)} '{language}' is not a Pygments lexer "
-        "name, so the code is shown without highlighting; use a name from "
+        f"name, so the code is shown without highlighting; {hint} a name from "
         "https://pygments.org/docs/lexers/ such as bash, python, http or json",
         path,
     )
     return "none"
+
+
+@cache
+def _aliases() -> tuple[str, ...]:
+    return tuple(alias for _name, aliases, _files, _types in get_all_lexers()
+                 for alias in aliases)
 
 
 def code_block(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from pygments.lexers import find_lexer_class_by_name  # type: ignore[import-untyped]
 from pygments.util import ClassNotFound  # type: ignore[import-untyped]
@@ -37,6 +37,18 @@ _SLASH_LANGUAGES = frozenset({
 _DASH_LANGUAGES = frozenset({"sql", "postgresql", "mysql", "lua", "haskell"})
 
 
+class Expected(NamedTuple):
+    """One expectation: a label, the value as text, and whether to quote it."""
+
+    label: str
+    value: str
+    quoted: bool = True
+
+    def sentence(self) -> str:
+        value = quote(self.value) if self.quoted else self.value
+        return f"{self.label} {value}"
+
+
 @dataclass(frozen=True)
 class Expectation:
     """What a passing run of a case shows; every field is optional."""
@@ -50,23 +62,23 @@ class Expectation:
     json: Any = None
     has_json: bool = False
 
-    def phrases(self) -> list[str]:
-        """Return one short sentence per expectation, json last."""
+    def items(self) -> list[Expected]:
+        """Return one labelled value per expectation, json last."""
         found = []
         if self.status is not None:
-            found.append(_("HTTP status %s") % self.status)
+            found.append(Expected(_("HTTP status"), str(self.status), quoted=False))
         if self.exit_code is not None:
-            found.append(_("exit code %s") % self.exit_code)
-        found += [_("output contains %s") % json.dumps(text) for text in self.contains]
-        found += [_("output does not contain %s") % json.dumps(text)
+            found.append(Expected(_("exit code"), str(self.exit_code), quoted=False))
+        found += [Expected(_("output contains"), text) for text in self.contains]
+        found += [Expected(_("output does not contain"), text)
                   for text in self.not_contains]
         if self.output is not None:
-            found.append(_("output is exactly %s") % json.dumps(self.output))
-        found += [_("header %s") % f"{name}: {value}"
+            found.append(Expected(_("output is exactly"), self.output))
+        found += [Expected(_("header"), f"{name}: {value}", quoted=False)
                   for name, value in self.headers.items()]
         if self.has_json:
-            found.append(_("JSON body includes %s")
-                         % json.dumps(self.json, ensure_ascii=False))
+            body = json.dumps(self.json, ensure_ascii=False)
+            found.append(Expected(_("JSON body includes"), body, quoted=False))
         return found
 
 
@@ -80,6 +92,15 @@ class Case:
     expect: Expectation
     path: tuple[str | int, ...]
     description: str = ""
+
+
+def quote(text: str) -> str:
+    """Return ``text`` in a quote mark it lacks, or JSON-escaped if it has both."""
+    if '"' not in text and "\n" not in text:
+        return f'"{text}"'
+    if "'" not in text and "\n" not in text:
+        return f"'{text}'"
+    return json.dumps(text, ensure_ascii=False)
 
 
 def file_extension(language: str) -> str:
@@ -119,7 +140,7 @@ def assemble(title: str, language: str, setup: str, cases: Sequence[Case]) -> st
         kind = _("success case") if case.kind == "success" else _("error case")
         heading = f"{number}. {case.name} ({kind})"
         head = f"### {heading}" if is_http else comment(language, heading)
-        expected = case.expect.phrases()
+        expected = [item.sentence() for item in case.expect.items()]
         if expected:
             head += "\n" + comment(language, _("Expected: %s") % "; ".join(expected))
         parts.append(f"{head}\n{case.script.rstrip()}")

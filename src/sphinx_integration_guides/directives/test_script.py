@@ -71,8 +71,8 @@ class TestScriptDirective(GuideDirective):
                           data.get("filename", ""))
 
     def render(self, model: TestScript) -> list[nodes.Node]:
-        self._check_kinds(model)
         language = highlighting.checked_language(self, model.language, ("language",))
+        self._check_kinds(model)
         children: list[nodes.Node] = [self._download(model)]
         if model.setup:
             label = _("Setup, run once before the cases:")
@@ -119,6 +119,9 @@ class TestScriptDirective(GuideDirective):
                              classes=["ig-badge", f"ig-badge-{case.kind}"])
         heading = nodes.paragraph("", "", nodes.strong(case.name, case.name),
                                   nodes.Text(" "), badge, classes=["ig-case-title"])
+        # A case name is literal text: Sphinx must not turn its quotes into
+        # typographic ones.
+        heading["support_smartquotes"] = False
         children: list[nodes.Node] = [heading]
         if case.description:
             children.append(self.paragraph(case.description,
@@ -131,18 +134,21 @@ class TestScriptDirective(GuideDirective):
         return container
 
     def _expectation(self, expect: Expectation) -> list[nodes.Node]:
-        phrases = expect.phrases()
-        if not phrases:
+        items = expect.items()
+        if not items:
             return []
         label = _("A passing run shows:")
-        items = nodes.bullet_list(classes=["ig-expect"])
-        plain = phrases[:-1] if expect.has_json else phrases
-        for phrase in plain:
-            items += nodes.list_item("", nodes.paragraph(phrase, phrase))
+        listing = nodes.bullet_list(classes=["ig-expect"])
+        plain = items[:-1] if expect.has_json else items
+        for item in plain:
+            # A literal keeps expected text exact: no smart quotes, no markup.
+            text = nodes.paragraph("", "", nodes.Text(f"{item.label} "),
+                                   nodes.literal(item.value, item.value))
+            listing += nodes.list_item("", text)
         if expect.has_json:
             body = json.dumps(expect.json, indent=2, ensure_ascii=False)
             word = _("a JSON body that includes:")
             block = nodes.literal_block(body, body, language="json")
             block["force"] = True
-            items += nodes.list_item("", nodes.paragraph(word, word), block)
-        return [nodes.paragraph(label, label, classes=["ig-expect-label"]), items]
+            listing += nodes.list_item("", nodes.paragraph(word, word), block)
+        return [nodes.paragraph(label, label, classes=["ig-expect-label"]), listing]

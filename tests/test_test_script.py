@@ -1,0 +1,200 @@
+"""The test-script directive: cases, checks, and the downloadable script."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from project_builds import Build, build, copy_project
+from snapshot import as_xml, first_block, stored
+from sphinx_integration_guides.downloads import downloads_domain
+from sphinx_integration_guides.scriptfile import comment, file_extension, quote
+
+BOTH_KINDS = "add one so the script proves both the happy path and a failure " \
+    "[integration_guides.test]"
+
+EXPECTED_WARNINGS = [
+    "data/only-errors.yaml:2: WARNING: test-script: cases has no success case "
+    f"(kind: success); {BOTH_KINDS}",
+    "guides/myst.md:8: WARNING: test-script: language 'bashh' is not a Pygments lexer "
+    "name, so the code is shown without highlighting; did you mean 'bash'? Otherwise "
+    "use a name from https://pygments.org/docs/lexers/ such as bash, python, http or "
+    "json [integration_guides.highlight]",
+    "guides/myst.md:9: WARNING: test-script: cases has no error case (kind: error); "
+    f"{BOTH_KINDS}",
+]
+
+SMOKE_SCRIPT = """\
+# Smoke test
+
+# Setup
+export API=https://api.example.com
+export KEY=<your-api-key>
+
+# 1. list orders (success case)
+# Expected: HTTP status 200; output contains '"data"'; JSON body includes {"object": "list"}
+curl -s -H "Authorization: Bearer $KEY" "$API/orders"
+
+# 2. missing key (error case)
+# Expected: HTTP status 401; output does not contain "order_id"; output does not contain "email"; header WWW-Authenticate: Bearer
+curl -s "$API/orders"
+"""
+
+HTTP_SCRIPT = """\
+# Test script
+
+### Setup
+@host = https://api.example.com
+
+### 1. create order (success case)
+# Expected: HTTP status 201
+POST {{host}}/orders
+Content-Type: application/json
+
+{"sku": ..., "quantity": <n>}
+
+### 2. unknown sku (error case)
+# Expected: HTTP status 422
+POST {{host}}/orders
+Content-Type: application/json
+
+{"sku": "nope"}
+"""
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build(copy_project("test-script", tmp_path_factory.mktemp("html")), "html")
+
+
+def _page(result: Build, name: str) -> str:
+    return (result.outdir / name).read_text(encoding="utf-8")
+
+
+def _downloads(result: Build) -> dict[str, str]:
+    """Map each generated file's name to its text."""
+    files = (result.outdir / "_downloads").glob("*/*")
+    return {path.name: path.read_text(encoding="utf-8") for path in files}
+
+
+def test_warnings_exact_with_lines(html: Build) -> None:
+    assert sorted(html.warnings) == EXPECTED_WARNINGS
+
+
+def test_doctree_matches_snapshot(html: Build) -> None:
+    doctree = html.app.env.get_doctree("index")
+    block = first_block(doctree, "ig-test-script")
+    assert as_xml(block, html.srcdir) == stored("test-script.xml")
+
+
+def test_html_badges_and_title(html: Build) -> None:
+    page = _page(html, "index.html")
+    assert '<span class="ig-badge ig-badge-success">success case</span>' in page
+    assert '<span class="ig-badge ig-badge-error">error case</span>' in page
+    assert '<span class="std std-ref">Smoke test</span>' in page
+    assert '<span class="std std-ref">Test script</span>' in page
+
+
+def test_html_code_highlighted(html: Build) -> None:
+    page = _page(html, "index.html")
+    assert '<div class="highlight-bash notranslate">' in page
+    assert '<div class="highlight-http notranslate">' in page
+    assert '<div class="highlight-none notranslate">' in _page(html, "guides/myst.html")
+
+
+def test_html_expectations_listed(html: Build) -> None:
+    page = _page(html, "index.html")
+    assert '<p class="ig-expect-label">A passing run shows:</p>' in page
+    assert ('<li><p>HTTP status <code class="docutils literal notranslate">'
+            '<span class="pre">401</span></code></p></li>') in page
+    assert ('<li><p>output contains <code class="docutils literal notranslate">'
+            '<span class="pre">&quot;data&quot;</span></code></p></li>') in page
+
+
+def test_download_links_resolve(html: Build) -> None:
+    files = html.outdir / "_downloads"
+    for page_name, prefix in (("index.html", ""), ("guides/myst.html", "../")):
+        page = _page(html, page_name)
+        hrefs = [part.split('"', 1)[0] for part in page.split('href="')[1:]
+                 if "_downloads/" in part.split('"', 1)[0]]
+        assert hrefs, page_name
+        for href in hrefs:
+            assert href.startswith(f"{prefix}_downloads/"), href
+            assert (files / href.removeprefix(f"{prefix}_downloads/")).is_file()
+
+
+def test_download_holds_setup_and_cases(html: Build) -> None:
+    scripts = _downloads(html)
+    assert sorted(scripts) == ["index-tests.py", "index-tests.sh", "myst-tests.txt",
+                               "orders.http"]
+    assert scripts["index-tests.sh"] == SMOKE_SCRIPT
+    assert scripts["orders.http"] == HTTP_SCRIPT
+
+
+def test_parallel_build_writes_same_files(tmp_path: Path, html: Build) -> None:
+    result = build(copy_project("test-script", tmp_path), "html", parallel=2)
+    assert _downloads(result) == _downloads(html)
+    assert sorted(result.warnings) == EXPECTED_WARNINGS
+
+
+def test_dirhtml_links_reach_files(tmp_path: Path) -> None:
+    result = build(copy_project("test-script", tmp_path), "dirhtml")
+    page = _page(result, "guides/myst/index.html")
+    href = page.split('href="../../_downloads/', 1)[1].split('"', 1)[0]
+    assert (result.outdir / "_downloads" / href).is_file()
+
+
+def test_removed_page_purges_its_file(tmp_path: Path) -> None:
+    srcdir = copy_project("test-script", tmp_path)
+    build(srcdir, "html")
+    (srcdir / "guides" / "myst.md").unlink()
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text().replace("   guides/myst\n", ""))
+    result = build(srcdir, "html", freshenv=False)
+    stored_files = downloads_domain(result.app.env).files
+    assert sorted(stored_files) == ["index"]
+
+
+def test_text_shows_file_name(tmp_path: Path) -> None:
+    result = build(copy_project("test-script", tmp_path), "text")
+    page = _page(result, "index.txt")
+    assert 'Script file: "index-tests.sh"' in page
+    assert "**list orders** success case" in page
+    assert "_downloads" not in page
+
+
+def test_epub_names_file_without_link(tmp_path: Path) -> None:
+    result = build(copy_project("test-script", tmp_path), "epub")
+    page = _page(result, "index.xhtml")
+    assert "index-tests.sh" in page
+    assert "_downloads" not in page
+
+
+def test_latex_attaches_script(tmp_path: Path) -> None:
+    result = build(copy_project("test-script", tmp_path), "latex")
+    tex = next(result.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\sphinxIGattach{_downloads/" in tex
+    assert "index-tests.sh}{ (attached to this PDF)}" in tex
+    assert sorted(_downloads(result)) == ["index-tests.py", "index-tests.sh",
+                                          "myst-tests.txt", "orders.http"]
+
+
+@pytest.mark.parametrize(("language", "extension"), [
+    ("bash", ".sh"), ("python", ".py"), ("http", ".http"), ("javascript", ".js"),
+    ("ruby", ".rb"), ("yaml", ".yaml"), ("no-such-lexer", ".txt"),
+])
+def test_file_extension_by_language(language: str, extension: str) -> None:
+    assert file_extension(language) == extension
+
+
+def test_comment_syntax_by_language() -> None:
+    assert comment("python", "a\nb") == "# a\n# b"
+    assert comment("javascript", "case") == "// case"
+    assert comment("sql", "case") == "-- case"
+
+
+def test_quote_picks_free_quote_mark() -> None:
+    assert quote("plain") == '"plain"'
+    assert quote('"data"') == "'\"data\"'"
+    assert quote("it's \"x\"") == '"it\'s \\"x\\""'
