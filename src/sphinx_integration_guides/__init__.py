@@ -17,12 +17,20 @@ if TYPE_CHECKING:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the directives, the ``guide`` domain, config values and assets."""
-    from sphinx_integration_guides import config, directives, domain, i18n, nodes
+    from sphinx_integration_guides import (
+        config,
+        directives,
+        domain,
+        i18n,
+        latex,
+        nodes,
+    )
 
     app.setup_extension("sphinx_design")
     i18n.setup(app)
     config.setup(app)
     nodes.setup(app)
+    latex.setup(app)
     domain.setup(app)
     directives.setup(app)
     app.add_css_file("integration_guides.css")

@@ -31,6 +31,7 @@ def visit_checkbox_html(self: HTML5Translator, node: checkbox) -> None:
 
 
 def visit_checkbox_latex(self: LaTeXTranslator, node: checkbox) -> None:
+    # The macro is defined in the preamble that the latex module adds.
     self.body.append(r"\sphinxIGcheckbox{}")
     raise nodes.SkipNode
 
@@ -45,12 +46,6 @@ def visit_checkbox_texinfo(self: TexinfoTranslator, node: checkbox) -> None:
     raise nodes.SkipNode
 
 
-#: LaTeX macro drawing an empty box with rules, so no font needs a glyph for it.
-LATEX_PREAMBLE = r"""
-\providecommand{\sphinxIGcheckbox}{\fbox{\rule{0pt}{0.6em}\rule{0.6em}{0pt}}\kern0.4em}
-"""
-
-
 def setup(app: Sphinx) -> None:
     app.add_node(
         checkbox,
@@ -60,11 +55,3 @@ def setup(app: Sphinx) -> None:
         man=(visit_checkbox_text, None),
         texinfo=(visit_checkbox_texinfo, None),
     )
-    app.connect("config-inited", _add_latex_preamble)
-
-
-def _add_latex_preamble(app: Sphinx, config: object) -> None:
-    elements = app.config.latex_elements
-    preamble = elements.get("preamble", "")
-    if "sphinxIGcheckbox" not in preamble:
-        elements["preamble"] = preamble + LATEX_PREAMBLE
