@@ -108,6 +108,19 @@ def _warn_missing_dot(app: Sphinx) -> None:
     ))
 
 
+def _use_svg_in_epub(app: Sphinx) -> None:
+    """Draw diagrams as SVG in an EPUB where the format is left at PNG.
+
+    For PNG output Sphinx (9.0) also writes a ``.map`` image map next to each
+    image, which the EPUB builder reports as an unknown file type, failing
+    ``-W``. SVG is an EPUB 3 core media type and comes without a map.
+    """
+    config = app.config
+    if app.builder.name.startswith("epub") and config.graphviz_output_format == "png":
+        config.graphviz_output_format = "svg"
+
+
 def setup(app: Sphinx) -> None:
     app.setup_extension("sphinx.ext.graphviz")
     app.connect("builder-inited", _warn_missing_dot)
+    app.connect("builder-inited", _use_svg_in_epub)
