@@ -238,6 +238,7 @@ class StateTransitionsDirective(GuideDirective):
         table = build_table([_("From"), _("Event"), _("To"), _("Action")],
                             [20, 24, 20, 36], rows, title=title, title_text=title_text)
         table["classes"].append("ig-transitions")
+        self.set_source_info(table)  # the gettext builder skips a caption without it
         self.add_name(table)
         return table
 
