@@ -58,7 +58,7 @@ def _missing_markers(result: Build, project: str) -> list[str]:
     if result.app.builder.name == "gettext":
         # Only translatable text reaches a message catalog.
         markers = {word: kind for word, kind in markers.items() if kind != "literal"}
-    text = output_text(result.outdir)
+    text = undo_latex_breaks(output_text(result.outdir))
     return [word for word in markers if word not in text]
 
 
