@@ -33,11 +33,18 @@ export API=https://api.example.com
 export KEY=<your-api-key>
 
 # 1. list orders (success case)
-# Expected: HTTP status 200; output contains '"data"'; JSON body includes {"object": "list"}
+# Expected:
+# - HTTP status 200
+# - output contains '"data"'
+# - JSON body includes {"object": "list"}
 curl -s -H "Authorization: Bearer $KEY" "$API/orders"
 
 # 2. missing key (error case)
-# Expected: HTTP status 401; output does not contain "order_id"; output does not contain "email"; header WWW-Authenticate: Bearer
+# Expected:
+# - HTTP status 401
+# - output does not contain "order_id"
+# - output does not contain "email"
+# - header WWW-Authenticate: Bearer
 curl -s "$API/orders"
 """
 
@@ -48,14 +55,16 @@ HTTP_SCRIPT = """\
 @host = https://api.example.com
 
 ### 1. create order (success case)
-# Expected: HTTP status 201
+# Expected:
+# - HTTP status 201
 POST {{host}}/orders
 Content-Type: application/json
 
 {"sku": ..., "quantity": <n>}
 
 ### 2. unknown sku (error case)
-# Expected: HTTP status 422
+# Expected:
+# - HTTP status 422
 POST {{host}}/orders
 Content-Type: application/json
 

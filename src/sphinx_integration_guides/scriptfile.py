@@ -140,8 +140,8 @@ def assemble(title: str, language: str, setup: str, cases: Sequence[Case]) -> st
         kind = _("success case") if case.kind == "success" else _("error case")
         heading = f"{number}. {case.name} ({kind})"
         head = f"### {heading}" if is_http else comment(language, heading)
-        expected = [item.sentence() for item in case.expect.items()]
+        expected = [f"- {item.sentence()}" for item in case.expect.items()]
         if expected:
-            head += "\n" + comment(language, _("Expected: %s") % "; ".join(expected))
+            head += "\n" + comment(language, "\n".join([_("Expected:"), *expected]))
         parts.append(f"{head}\n{case.script.rstrip()}")
     return "\n\n".join(parts) + "\n"
