@@ -177,7 +177,7 @@ def test_prerequisites_text_output(tmp_path: Path) -> None:
     assert "* [ ] **Stripe account** (Standard plan) — Use *test mode*" in text
     assert '* [ ] "Developer" in Stripe dashboard — Needed to create' in text
     assert '* [ ] **Python** "3.10" — "pip install stripe"' in text
-    assert "| \"BILLING_TIMEOUT\"        | Seconds before a call" in text
+    assert '| "BILLING_TIMEOUT"          | Seconds before a call' in text
 
 
 @pytest.mark.parametrize("text", [

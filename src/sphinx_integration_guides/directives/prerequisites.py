@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinx_integration_guides import prose
 from sphinx_integration_guides.checklists import (
@@ -214,7 +215,7 @@ class PrerequisitesDirective(GuideDirective):
     def _env_table(self, variables: list[EnvVar]) -> list[nodes.Node]:
         rows = [self._env_row(variable) for variable in variables]
         headers = [_("Name"), _("Description"), _("Secret"), _("Example")]
-        table = build_table(headers, [24, 46, 10, 20], rows)
+        table = build_table(headers, [26, 38, 10, 26], rows)
         table["classes"].append("ig-env-vars")
         return [table]
 
@@ -222,10 +223,13 @@ class PrerequisitesDirective(GuideDirective):
         _anchor, marks = declare_object(
             self, "envvar", variable.name, (*variable.path, "name")
         )
-        name_cell: list[nodes.Node] = [
-            *marks,
-            nodes.literal(variable.name, variable.name),
-        ]
+        # An index node with inline=False starts a new paragraph in LaTeX,
+        # which would push the name a line below the rest of the row.
+        for mark in marks:
+            if isinstance(mark, addnodes.index):
+                mark["inline"] = True
+        name_cell = nodes.paragraph("", "", *marks)
+        name_cell += nodes.literal(variable.name, variable.name)
         if variable.optional:
             name_cell += [nodes.Text(" "), _optional_mark()]
         description = (
@@ -236,7 +240,7 @@ class PrerequisitesDirective(GuideDirective):
         secret = _("Yes") if variable.secret else _("No")
         example = self._example_text(variable)
         example_cell = [nodes.literal(example, example)] if example else ""
-        return [name_cell, description, secret, example_cell]
+        return [[name_cell], description, secret, example_cell]
 
     def _notes(self, notes: list[tuple[str, Path]]) -> list[nodes.Node]:
         return [self.paragraph(text, path) for text, path in notes]
