@@ -17,7 +17,13 @@ from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.util.nodes import make_refnode
 
-from sphinx_integration_guides import diagnostics, indices, references, std_envvars
+from sphinx_integration_guides import (
+    ENV_VERSION,
+    diagnostics,
+    indices,
+    references,
+    std_envvars,
+)
 from sphinx_integration_guides.diagnostics import Problem, Subtype
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.integrations import check_field, integration_of
@@ -42,6 +48,10 @@ __all__ = ["Declaration", "GuideDomain", "GuideObject", "guide_domain", "setup"]
 Snapshot = tuple[frozenset[tuple[str, str, str, str, str]], frozenset[tuple[str, str]]]
 
 
+#: Declarations by ``(objtype, integration, name)``, first declaration first.
+Table = dict[tuple[str, str, str], list[Declaration]]
+
+
 class GuideDomain(Domain):
     """Objects of integration guides, keyed by integration and name."""
 
@@ -56,10 +66,15 @@ class GuideDomain(Domain):
         "referrers": {},  # docname -> number of references the domain resolves
         "std_envvars": {},  # ("envvar", name) -> (docname, anchor) given to std
     }
-    data_version = 2
+    # Sphinx discards a pickled environment whose domain data version differs.
+    data_version = ENV_VERSION
 
     #: :meth:`snapshot` taken before reading, kept out of the pickled data.
     snapshot_before_reading: Snapshot | None = None
+    #: :meth:`table` and :meth:`known_integrations`, computed once per state of
+    #: the data: every reference looks them up, and rebuilding them each time
+    #: made resolving all references grow with the square of the page count.
+    _lookups: tuple[Table, set[str]] | None = None
 
     # -- collection ------------------------------------------------------------
 
@@ -77,14 +92,21 @@ class GuideDomain(Domain):
 
     def note_object(self, docname: str, obj: GuideObject) -> None:
         """Record a declaration made while reading ``docname``."""
+        self._lookups = None
         self.objects.setdefault(docname, []).append(obj)
 
+    def note_integration(self, docname: str, integration: str) -> None:
+        self._lookups = None
+        self.integrations[docname] = integration
+
     def clear_doc(self, docname: str) -> None:
+        self._lookups = None
         self.objects.pop(docname, None)
         self.integrations.pop(docname, None)
         self.referrers.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        self._lookups = None
         for key in ("objects", "integrations", "referrers"):
             mine, theirs = self.data[key], otherdata[key]
             for docname in docnames:
@@ -104,7 +126,18 @@ class GuideDomain(Domain):
         return self.integrations.get(docname) or integration_of(self.env, docname)
 
     def table(self) -> dict[tuple[str, str, str], list[Declaration]]:
-        """Map ``(objtype, integration, name)`` to its declarations, first first."""
+        """Map ``(objtype, integration, name)`` to its declarations, first first.
+
+        Every call returns the same cached mapping, so callers must not change it.
+        """
+        return self._cached_lookups()[0]
+
+    def _cached_lookups(self) -> tuple[Table, set[str]]:
+        if self._lookups is None:
+            self._lookups = (self._build_table(), self._integration_names())
+        return self._lookups
+
+    def _build_table(self) -> dict[tuple[str, str, str], list[Declaration]]:
         found: dict[tuple[str, str, str], list[Declaration]] = {}
         for declaration in self.declarations():
             obj = declaration.obj
@@ -120,6 +153,9 @@ class GuideDomain(Domain):
         return None
 
     def known_integrations(self) -> set[str]:
+        return self._cached_lookups()[1]
+
+    def _integration_names(self) -> set[str]:
         return set(self.integrations.values()) | {
             self.integration_of(docname) for docname in self.objects
         }
@@ -298,7 +334,7 @@ def _note_document(app: Sphinx, doctree: nodes.document) -> None:
     """Record the page's integration (from its metadata) and its references."""
     env = app.env
     domain = guide_domain(env)
-    domain.integrations[env.docname] = integration_of(env, env.docname)
+    domain.note_integration(env.docname, integration_of(env, env.docname))
     count = references.count_references(doctree)
     if count:
         domain.referrers[env.docname] = count
