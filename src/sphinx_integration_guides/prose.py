@@ -59,7 +59,11 @@ def make_links_safe(
     docutils writes ``href="javascript:..."`` unchanged, so the scheme check
     has to happen here. A URL with a placeholder (``https://{domain}/``) is
     shown as literal text so that neither readers nor linkcheck follow it.
+    MyST parses inline HTML into raw nodes, which the HTML writer copies
+    unescaped, so they become text that reads as the author wrote it.
     """
+    for raw in list(node.findall(nodes.raw)):
+        raw.replace_self(nodes.Text(raw.astext()))
     for reference in list(node.findall(nodes.reference)):
         uri = reference.get("refuri")
         if not uri:

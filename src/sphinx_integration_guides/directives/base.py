@@ -297,7 +297,11 @@ class GuideDirective(SphinxDirective):
         if caption:
             parsed, messages = self.state.inline_text(caption, self.lineno)
             self.messages.extend(messages)
-            return caption, parsed
+            container = nodes.inline("", "", *parsed)
+            source, line = self.get_source_info()
+            allowed = set(self.config.integration_guides_url_schemes)
+            prose.make_links_safe(container, allowed, source, line, "caption")
+            return caption, list(container.children)
         title = _(self.default_title)
         return title, [nodes.Text(title)]
 
