@@ -173,9 +173,10 @@ class GuideDomain(Domain):
         """Return the first declaration of every object ``target`` may name.
 
         ``integration:name`` names one integration when the part before the
-        first colon is a known integration that declares the name; otherwise
-        the whole target is a name, looked up in the page's own integration
-        first, then in every integration.
+        first colon is a known integration that declares the name. Otherwise
+        the whole target is a name (so a code ``x:y`` is found as written),
+        looked up in the page's own integration first, then in every one.
+        More than one result means the target is ambiguous.
         """
         table = self.table()
         head, colon, rest = target.partition(":")
