@@ -168,6 +168,8 @@ def test_epub_has_no_image_map(tmp_path: Path) -> None:
     page = _page(result, "index.xhtml")
     assert 'class="graphviz ig-state-diagram"' in page
     assert "<map" not in page
+    assert not list(result.outdir.rglob("*.map"))
+    assert not [line for line in result.warnings if ".map" in line]
 
 
 @needs_dot

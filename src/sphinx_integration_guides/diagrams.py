@@ -63,11 +63,12 @@ def state_dot(
     """
     ids = {name: f"s{index}" for index, name in enumerate(states)}
     lines = ["digraph states {",
-             '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.4];',
+             '  graph [rankdir=TB, bgcolor="transparent", nodesep=0.4];',
              f'  node [{_BOX}, fontcolor="#1f2933", fontname="Helvetica"];',
              f'  edge [{_EDGE}, fontname="Helvetica", fontsize=10];']
     if initial in ids:
-        lines.append('  start [shape=point, width=0.15, color="#7b8794", label=""];')
+        lines.append('  start [shape=point, width=0.15, color="#52606d", '
+                     'fillcolor="#52606d", label=""];')
         lines.append(f"  start -> {ids[initial]};")
     for name, node_id in ids.items():
         border = ", peripheries=2" if name in terminal else ""
