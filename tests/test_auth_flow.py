@@ -85,6 +85,10 @@ def test_auth_flow_warnings_located(html_build) -> None:
         "myst.md:8: WARNING: auth-flow: steps[0].screenshot '../outside.png' points "
         f"outside the source directory ({outside}); move the image into the "
         "project; the alt text is shown instead [integration_guides.image]",
+        "myst.md:11: WARNING: auth-flow: steps[1].screenshot "
+        "'data:image/png;base64,AAAA' is a 'data:' URL, which is not allowed for "
+        "images; use an http(s) URL or a path; the alt text is shown instead "
+        "[integration_guides.image]",
     ]
 
 
@@ -100,6 +104,8 @@ def test_auth_flow_summary_in_words(outdir: Path) -> None:
     assert ('<p class="ig-auth-summary"><strong>Scheme:</strong> <span '
             'class="ig-scheme">OAuth 2.0 authorization code flow</span>. The user '
             "signs in at Okta" in html)
+    assert ('<strong>Recording:</strong> <a class="reference external" '
+            'href="https://videos.example.com/okta-sign-in">' in html)
     assert "<strong>Scheme:</strong> <span class=\"ig-scheme\">HMAC request " \
            "signature</span>.</p>" in html
     assert "oauth2_authorization_code" not in html
@@ -134,6 +140,7 @@ def test_auth_flow_credentials_and_token(html_build) -> None:
         "Lifetime\n\n1 hour",
         "Refresh\n\nExchange the refresh token at /oauth2/default/v1/token before "
         "expiry.",
+        "Revocation\n\nPOST /oauth2/default/v1/revoke with the token.",
     ]
 
 

@@ -110,8 +110,8 @@ def test_env_matrix_without_notes_column(html_build) -> None:
                              ["FEATURE_FLAG", "on †", "off †"]]
 
 
-def test_env_matrix_values_compared_as_written(tmp_path: Path) -> None:
-    app, _warnings = build_root(tmp_path, "env-matrix")
+def test_env_matrix_values_compared_as_written(html_build) -> None:
+    app, _warnings = html_build
     table = next(_blocks(app, "myst")[0].findall(nodes.table))
     assert _cells(table)[1] == ["TIMEOUT", "30 †", "missing", "10 †"]
 

@@ -16,11 +16,11 @@ def checklist_item(
     label: Sequence[nodes.Node],
     extra: Sequence[nodes.Node] = (),
 ) -> nodes.list_item:
-    """Return a list item: a box, the label it is named by, then ``extra`` inline.
+    """Return a list item: a box, the label that names it, then ``extra`` inline.
 
-    The label's id starts with ``id_base``; give a base that includes the
-    document's name, so that ids stay apart when a single-page build puts
-    several documents on one page.
+    The label's id starts with ``id_base``. Give a base that includes the
+    document's name, because a single-page build puts every document on one
+    page and the ids must stay unique there.
     """
     label_id = unique_id(document, nodes.make_id(id_base))
     text = nodes.inline("", "", *label, ids=[label_id], classes=["ig-check-label"])

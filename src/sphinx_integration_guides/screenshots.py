@@ -8,7 +8,7 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Resolved:
-    """Where a screenshot is: the URI for an image node, or why it cannot be shown."""
+    """A resolved screenshot: the URI for an image node, or the reason it has none."""
 
     uri: str | None
     problem: str | None = None

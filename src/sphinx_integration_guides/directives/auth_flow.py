@@ -31,7 +31,7 @@ SCHEME_NAMES = {
     "saml": "SAML 2.0 single sign-on",
 }
 
-#: Usual values of a credential's ``store``, in words; other values show as written.
+#: Usual values of a credential's ``store`` in words. Other values show as written.
 STORE_NAMES = {
     "env": "Environment variable",
     "secrets_manager": "Secrets manager",
@@ -264,7 +264,10 @@ class AuthFlowDirective(GuideDirective):
         if scheme in ("http", "https"):
             return self._image(step.screenshot, step.alt)
         if scheme:
-            problem = f"'{scheme}:' URLs cannot be shown; use an http(s) URL or a path"
+            problem = (
+                f"is a '{scheme}:' URL, which is not allowed for images; use an "
+                "http(s) URL or a path"
+            )
         else:
             resolved = resolve_screenshot(
                 step.screenshot, self._screenshot_base(), FilePath(self.env.srcdir)

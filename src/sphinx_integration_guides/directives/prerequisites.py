@@ -28,8 +28,9 @@ from sphinx_integration_guides.versions import ACCEPTED_FORMS, is_version_requir
 class Item:
     """One checklist entry: an account, a permission or a piece of software.
 
-    ``detail`` is the plan, the place a permission is granted or the version
-    requirement; ``text`` is the prose after it (notes, reason, install).
+    ``detail`` is the plan, the place where a permission is granted, or the
+    version requirement. ``texts`` pairs each prose field shown after the
+    label (notes, reason, install) with its key.
     """
 
     kind: str
