@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_integration_guides.directives.auth_flow import AuthFlowDirective
+from sphinx_integration_guides.directives.content_rules import ContentRulesDirective
 from sphinx_integration_guides.directives.env_matrix import EnvMatrixDirective
 from sphinx_integration_guides.directives.error_map import ErrorMapDirective
 from sphinx_integration_guides.directives.field_map import FieldMapDirective
@@ -27,6 +28,7 @@ DIRECTIVES: tuple[type[GuideDirective], ...] = (
     PrerequisitesDirective,
     AuthFlowDirective,
     EnvMatrixDirective,
+    ContentRulesDirective,
 )
 
 #: Every directive name, which is also the name of its schema file.
