@@ -177,3 +177,139 @@ def test_every_unsafe_url_warns(xss_build, source) -> None:
     expected = unsafe_url_lines(xss_build.srcdir / source)
     assert len(expected) >= 8
     assert warned == expected
+
+
+# -- accessibility and ids ---------------------------------------------------
+
+
+class Labelled(HTMLParser):
+    """Collects ids with the text inside each element, and checkbox labels."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: list[str] = []
+        self.text_of: dict[str, str] = {}
+        self.checkboxes: list[dict[str, str | None]] = []
+        self.images: list[dict[str, str | None]] = []
+        self.hrefs: list[str] = []
+        self._open: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self._note(tag, attributes)
+        if tag not in VOID_TAGS:
+            self._open.append((tag, attributes.get("id")))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._note(tag, dict(attrs))
+
+    def _note(self, tag: str, attributes: dict[str, str | None]) -> None:
+        if attributes.get("id"):
+            self.ids.append(str(attributes["id"]))
+            self.text_of.setdefault(str(attributes["id"]), "")
+        if tag == "input" and attributes.get("type") == "checkbox":
+            self.checkboxes.append(attributes)
+        if tag == "img":
+            self.images.append(attributes)
+        if tag == "a" and (attributes.get("href") or "").startswith("#"):
+            self.hrefs.append(str(attributes["href"])[1:])
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open:
+            open_tag, _id = self._open.pop()
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        for _tag, id_ in self._open:
+            if id_:
+                self.text_of[id_] += data
+
+
+VOID_TAGS = {
+    "area",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+}
+
+
+@pytest.fixture(scope="module")
+def themes_builds(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Build the two-guide project as separate pages and as one page."""
+    outdirs = {}
+    for builder in ("html", "singlehtml"):
+        srcdir = tmp_path_factory.mktemp(builder) / "src"
+        shutil.copytree(ROOTS / "test-themes", srcdir)
+        warning = StringIO()
+        app = SphinxTestApp(builder, srcdir=srcdir, status=StringIO(), warning=warning)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        assert warning_lines(warning, srcdir) == []
+        outdirs[builder] = app.outdir
+    return outdirs
+
+
+def parse_labelled(path: Path) -> Labelled:
+    page = Labelled()
+    page.feed(path.read_text(encoding="utf-8"))
+    page.close()
+    return page
+
+
+def test_singlehtml_ids_unique(themes_builds) -> None:
+    page = parse_labelled(themes_builds["singlehtml"] / "index.html")
+    duplicates = sorted({id_ for id_ in page.ids if page.ids.count(id_) > 1})
+    assert duplicates == []
+    assert "ig-error-401" in page.ids
+    assert "ig-error-401-2" in page.ids
+
+
+def test_singlehtml_links_follow_renamed_ids(themes_builds) -> None:
+    page = parse_labelled(themes_builds["singlehtml"] / "index.html")
+    assert page.hrefs.count("ig-error-401") == 1
+    assert page.hrefs.count("ig-error-401-2") == 1
+    assert [href for href in page.hrefs if href and href not in page.ids] == []
+
+
+@pytest.mark.parametrize(
+    ("builder", "page_name"),
+    [("html", "alpha"), ("html", "beta"), ("singlehtml", "index")],
+)
+def test_checkboxes_have_names(themes_builds, builder, page_name) -> None:
+    page = parse_labelled(themes_builds[builder] / f"{page_name}.html")
+    expected = 5 if builder == "html" else 10
+    assert len(page.checkboxes) == expected
+    for checkbox in page.checkboxes:
+        label = checkbox.get("aria-labelledby")
+        assert label, checkbox
+        assert page.ids.count(str(label)) == 1
+        assert page.text_of[str(label)].strip()
+
+
+def test_checkbox_named_by_item_text(themes_builds) -> None:
+    page = parse_labelled(themes_builds["html"] / "alpha.html")
+    names = [page.text_of[str(box["aria-labelledby"])] for box in page.checkboxes]
+    assert any(name.startswith("Payments account") for name in names), names
+    assert "Run the smoke tests." in names
+
+
+def test_screenshots_carry_alt_text(themes_builds) -> None:
+    page = parse_labelled(themes_builds["html"] / "alpha.html")
+    screenshots = [
+        image for image in page.images if "ig-screenshot" in (image.get("class") or "")
+    ]
+    assert len(screenshots) == 1
+    assert screenshots[0]["alt"] == (
+        "The API clients page with the New client button highlighted."
+    )
+    for image in page.images:
+        assert (image.get("alt") or "").strip(), image

@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         i18n,
         latex,
         nodes,
+        single_page,
     )
 
     app.setup_extension("sphinx_design")
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     config.setup(app)
     nodes.setup(app)
     latex.setup(app)
+    single_page.setup(app)
     domain.setup(app)
     directives.setup(app)
     app.add_css_file("integration_guides.css")
