@@ -34,6 +34,8 @@ class ContentRulesDirective(GuideDirective):
                 for index, rule in enumerate(rules)]
         title_text, title = self.caption_nodes()
         table = build_table(headers, widths, rows, title=title, title_text=title_text)
+        table["classes"].append("ig-rules")
+        self.set_source_info(table)
         self.add_name(table)
         block = nodes.container()
         if "scope" in data:
