@@ -43,24 +43,29 @@ DUPLICATE_WARNINGS = [
     "another integration [integration_guides.duplicate]"
     for location, what, integration, first in [
         (
-            "stripe/webhooks.md:14",
+            "stripe/webhooks.md:12",
             "error code '429'",
             "stripe-billing",
             "stripe/billing.rst:17",
         ),
         (
-            "stripe/webhooks.md:21",
+            "stripe/webhooks.md:19",
             "state 'active'",
             "stripe-billing",
             "stripe/billing.rst:39",
         ),
         (
-            "stripe/webhooks.md:26",
+            "stripe/webhooks.md:24",
             "event 'invoice.paid'",
             "stripe-billing",
             "stripe/billing.rst:44",
         ),
-        ("twilio.rst:38", "error code '21211'", "twilio-sms", "twilio.rst:18"),
+        (
+            "data/twilio-errors.yaml:2",
+            "error code '21211'",
+            "twilio-sms",
+            "twilio.rst:15",
+        ),
     ]
 ]
 
@@ -69,12 +74,13 @@ AMBIGUOUS_429 = (
     "stripe-billing:429, twilio-sms:429; write one of them. Linking to "
     "stripe-billing:429 [integration_guides.ref]"
 )
+AMBIGUOUS_ANY = AMBIGUOUS_429.replace("index.rst:17:", "index.rst:26:")
 UNKNOWN_430 = (
     "index.rst:18: WARNING: guide:error reference target not found: '430'; the "
     "nearest known name is '429' [integration_guides.ref]"
 )
 UNKNOWN_MYST = (
-    "stripe/webhooks.md:30: WARNING: guide:event reference target not found: "
+    "stripe/webhooks.md:28: WARNING: guide:event reference target not found: "
     "'invoice.payed'; the nearest known name is 'invoice.paid' "
     "[integration_guides.ref]"
 )
@@ -152,6 +158,7 @@ def test_warnings_serial(serial: Build) -> None:
         *DUPLICATE_WARNINGS,
         AMBIGUOUS_429,
         UNKNOWN_430,
+        AMBIGUOUS_ANY,
         UNKNOWN_MYST,
     ]
 
@@ -230,6 +237,8 @@ def test_links_from_page_without_integration(serial: Build) -> None:
         ("twilio.html#ig-event-message-failed", "message.failed (Twilio SMS)"),
         ("stripe/billing.html#ig-state-past-due", "past_due (Stripe Billing)"),
         ("bad.html#ig-error-e1", "E1 (Bad name)"),
+        ("stripe/billing.html#ig-error-429", "429 (Stripe Billing)"),
+        ("stripe/billing.html#ig-envvar-shared-token", "SHARED_TOKEN"),
     ]
 
 

@@ -260,11 +260,21 @@ class GuideDomain(Domain):
     ) -> list[tuple[str, nodes.reference]]:
         results = []
         for objtype in OBJECT_TYPES:
-            for declaration in self.find(objtype, target, fromdocname)[:1]:
-                refnode = self._make_refnode(
-                    builder, fromdocname, declaration, node, contnode
+            if objtype == "envvar" and ("envvar", target) in self.data["std_envvars"]:
+                # The standard domain links this variable, and a second result
+                # would make Sphinx warn that the reference is ambiguous.
+                continue
+            found = self.find(objtype, target, fromdocname)
+            if not found:
+                continue
+            if len(found) > 1 and not references.is_ignored(
+                env.config, objtype, target
+            ):
+                diagnostics.emit(
+                    references.ambiguity_problem(node, objtype, target, found)
                 )
-                results.append((f"guide:{objtype}", refnode))
+            refnode = self._make_refnode(builder, fromdocname, found[0], node, contnode)
+            results.append((f"guide:{objtype}", refnode))
         return results
 
     def get_objects(self) -> Iterable[tuple[str, str, str, str, str, int]]:
