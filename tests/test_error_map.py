@@ -119,7 +119,7 @@ def test_text_output_shows_table(text: Build) -> None:
     page = _page(text, "index.txt")
     assert "Order API errors" in page
     assert "| Code" in page
-    assert '| 1. Read the "Retry-After"  |' in page
+    assert '| 1. Read the "Retry-After"   |' in page
     assert "Yes" in page
 
 

@@ -105,6 +105,14 @@ def test_html_badges_and_title(html: Build) -> None:
     assert '<span class="std std-ref">Test script</span>' in page
 
 
+def test_placeholders_never_warn(html: Build) -> None:
+    # The JSON cases hold "..." and "<amount>", which the JSON lexer rejects;
+    # the exact warning list above proves no highlighting failure is logged.
+    page = _page(html, "guides/myst.html")
+    assert '<div class="highlight-json notranslate">' in page
+    assert not [line for line in html.warnings if "highlighting_failure" in line]
+
+
 def test_html_code_highlighted(html: Build) -> None:
     page = _page(html, "index.html")
     assert '<div class="highlight-bash notranslate">' in page
@@ -135,8 +143,8 @@ def test_download_links_resolve(html: Build) -> None:
 
 def test_download_holds_setup_and_cases(html: Build) -> None:
     scripts = _downloads(html)
-    assert sorted(scripts) == ["index-tests.py", "index-tests.sh", "myst-tests.txt",
-                               "orders.http"]
+    assert sorted(scripts) == ["index-tests.py", "index-tests.sh", "myst-tests.json",
+                               "myst-tests.txt", "orders.http"]
     assert scripts["index-tests.sh"] == SMOKE_SCRIPT
     assert scripts["orders.http"] == HTTP_SCRIPT
 
@@ -186,7 +194,8 @@ def test_latex_attaches_script(tmp_path: Path) -> None:
     assert r"\sphinxIGattach{_downloads/" in tex
     assert "index-tests.sh}{ (attached to this PDF)}" in tex
     assert sorted(_downloads(result)) == ["index-tests.py", "index-tests.sh",
-                                          "myst-tests.txt", "orders.http"]
+                                          "myst-tests.json", "myst-tests.txt",
+                                          "orders.http"]
 
 
 @pytest.mark.parametrize(("language", "extension"), [

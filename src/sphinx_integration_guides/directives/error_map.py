@@ -11,9 +11,10 @@ from docutils import nodes
 
 from sphinx_integration_guides import prose
 from sphinx_integration_guides.diagnostics import Subtype
-from sphinx_integration_guides.directives.base import GuideDirective, declare_object
+from sphinx_integration_guides.directives.base import GuideDirective
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import field_path
+from sphinx_integration_guides.objectcells import cell_marks
 from sphinx_integration_guides.tables import Cell, build_table
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ class ErrorMapDirective(GuideDirective):
         headers = [_("Code"), _("HTTP status"), _("Message"), _("Cause"),
                    _("Remediation"), _("Retry")]
         title_text, title = self.caption_nodes()
-        table = build_table(headers, [14, 8, 18, 22, 26, 12], rows,
+        table = build_table(headers, [17, 7, 16, 21, 27, 12], rows,
                             title=title, title_text=title_text)
         self.apply_common_options(table)
         self.add_name(table)
@@ -117,9 +118,7 @@ class ErrorMapDirective(GuideDirective):
     def _row(self, entry: ErrorEntry, declares: bool) -> list[Cell]:
         code_cell: list[nodes.Node] = []
         if declares:
-            _anchor, marks = declare_object(self, "error", entry.code,
-                                            (*entry.path, "code"))
-            code_cell.extend(marks)
+            code_cell += cell_marks(self, "error", entry.code, (*entry.path, "code"))
         code_cell.append(nodes.literal(entry.code, entry.code))
         status = "" if entry.http_status is None else str(entry.http_status)
         message: Cell = ""

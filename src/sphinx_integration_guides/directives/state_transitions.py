@@ -10,9 +10,10 @@ from docutils import nodes
 
 from sphinx_integration_guides import diagrams
 from sphinx_integration_guides.diagnostics import Subtype
-from sphinx_integration_guides.directives.base import GuideDirective, declare_object
+from sphinx_integration_guides.directives.base import GuideDirective
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import field_path
+from sphinx_integration_guides.objectcells import cell_marks
 from sphinx_integration_guides.tables import Cell, build_table
 
 if TYPE_CHECKING:
@@ -207,9 +208,8 @@ class StateTransitionsDirective(GuideDirective):
         for state in model.states:
             name_cell: list[nodes.Node] = []
             if state.path in declared:
-                _anchor, marks = declare_object(self, "state", state.name,
-                                                (*state.path, "name"))
-                name_cell += marks
+                name_cell += cell_marks(self, "state", state.name,
+                                        (*state.path, "name"))
             name_cell += self._state_cell(model, state.name)
             description: Cell = ""
             if state.description:
@@ -227,16 +227,15 @@ class StateTransitionsDirective(GuideDirective):
             event_cell: list[nodes.Node] = []
             if transition.event not in events:
                 events.add(transition.event)
-                _anchor, marks = declare_object(self, "event", transition.event,
-                                                (*transition.path, "event"))
-                event_cell += marks
+                event_cell += cell_marks(self, "event", transition.event,
+                                         (*transition.path, "event"))
             event_cell.append(nodes.literal(transition.event, transition.event))
             rows.append([self._state_cell(model, transition.source), event_cell,
                          self._state_cell(model, transition.target),
                          self._action_cell(transition)])
         title_text, title = self.caption_nodes()
         table = build_table([_("From"), _("Event"), _("To"), _("Action")],
-                            [20, 24, 20, 36], rows, title=title, title_text=title_text)
+                            [18, 30, 18, 34], rows, title=title, title_text=title_text)
         table["classes"].append("ig-transitions")
         self.set_source_info(table)  # the gettext builder skips a caption without it
         self.add_name(table)
