@@ -15,6 +15,7 @@ Run: ``python benchmarks/build_cost.py --guides 200 --runs 3``
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import statistics
 import sys
@@ -66,6 +67,11 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
         "--no-parallel", action="store_true", help="skip the -j 2 builds"
     )
     parser.add_argument(
+        "--no-datatemplates",
+        action="store_true",
+        help="skip the third project, rendered with sphinxcontrib-datatemplates",
+    )
+    parser.add_argument(
         "--workdir",
         type=Path,
         default=None,
@@ -79,25 +85,40 @@ def median(builds: Sequence[Build], field: str = "seconds") -> float:
     return statistics.median(getattr(build, field) for build in builds)
 
 
+def peak(builds: Sequence[Build]) -> float:
+    return max(build.max_rss_mib for build in builds)
+
+
+def project_kinds(arguments: argparse.Namespace) -> list[str]:
+    """Return the projects to build: datatemplates too when it is installed."""
+    if arguments.no_datatemplates:
+        return ["extension", "plain"]
+    try:
+        import sphinxcontrib.datatemplates  # noqa: F401
+    except ImportError:
+        return ["extension", "plain"]
+    return ["extension", "plain", "datatemplates"]
+
+
 def touch_data(root: Path, kind: str, directive: str, run: int) -> None:
-    """Change one data file: the YAML of one directive, or the plain page itself."""
+    """Change one data file: the YAML of one section, or the plain page itself."""
     integration = integration_name(0)
-    if kind == "extension":
-        path, comment = data_path(root, integration, directive), f"# edit {run}"
-    else:
+    if kind == "plain":
         path, comment = root / f"{integration}.rst", f".. edit {run}"
+    else:
+        path, comment = data_path(root, integration, directive), f"# edit {run}"
     path.write_text(path.read_text() + f"\n{comment}\n")
 
 
 def main_series(
-    work: Path, arguments: argparse.Namespace, directives: list[str]
+    work: Path, arguments: argparse.Namespace, directives: list[str], kinds: list[str]
 ) -> dict[str, list[Build]]:
-    """Build both projects from scratch and incrementally, alternating A B."""
+    """Build every project from scratch and incrementally, alternating A B."""
     results: dict[str, list[Build]] = {}
-    for kind in ("extension", "plain"):
+    for kind in kinds:
         write_project(work / kind, kind, arguments.guides, directives, diagrams=False)
     for run in range(arguments.runs):
-        for kind in ("extension", "plain"):
+        for kind in kinds:
             source, output = work / kind, work / f"{kind}-out"
             results.setdefault(kind, []).append(sphinx_build(source, output))
             touch_data(source, kind, directives[0], run)
@@ -111,15 +132,16 @@ def main_series(
 
 
 def diagram_series(
-    work: Path, arguments: argparse.Namespace, directives: list[str]
+    work: Path, arguments: argparse.Namespace, directives: list[str], kinds: list[str]
 ) -> dict[str, list[Build]]:
+    """Build every project with state diagrams on, alternating A B."""
     results: dict[str, list[Build]] = {}
-    for kind in ("extension", "plain"):
+    for kind in kinds:
         write_project(
             work / f"{kind}-diagrams", kind, arguments.guides, directives, diagrams=True
         )
     for _run in range(arguments.runs):
-        for kind in ("extension", "plain"):
+        for kind in kinds:
             source = work / f"{kind}-diagrams"
             build = sphinx_build(source, work / f"{kind}-diagrams-out")
             results.setdefault(kind, []).append(build)
@@ -139,48 +161,47 @@ def print_machine(arguments: argparse.Namespace, directives: list[str]) -> None:
         f"Python {platform.python_version()}, Sphinx {sphinx.__version__}, "
         f"{platform.machine()}, {platform.processor() or 'unknown CPU'}"
     )
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} at the start")
     print(
         f"guides: {arguments.guides}, runs: {arguments.runs}, "
         f"directives: {', '.join(directives)}"
     )
 
 
-def print_row(label: str, extension: float, plain: float, unit: str = "s") -> None:
-    ratio = extension / plain if plain else float("nan")
-    print(f"{label:<34} {extension:>9.2f}{unit} {plain:>9.2f}{unit} {ratio:>7.2f}")
+def print_row(label: str, values: Sequence[float], unit: str = "s") -> None:
+    """Print one measure for each project, then extension / plain reST."""
+    ratio = values[0] / values[1] if values[1] else float("nan")
+    cells = "".join(f"{value:>14.2f}{unit}" for value in values)
+    print(f"{label:<28}{cells} {ratio:>7.2f}")
 
 
 def print_results(
-    work: Path, main: dict[str, list[Build]], diagrams: dict[str, list[Build]]
+    work: Path,
+    main: dict[str, list[Build]],
+    diagrams: dict[str, list[Build]],
+    kinds: list[str],
 ) -> None:
-    print(f"{'':<34} {'extension':>10} {'plain reST':>10} {'ratio':>7}")
-    print_row("full build (median)", median(main["extension"]), median(main["plain"]))
+    names = {
+        "extension": "extension",
+        "plain": "plain reST",
+        "datatemplates": "datatemplates",
+    }
+    print(f"{'':<28}{''.join(f'{names[kind]:>15}' for kind in kinds)} {'ratio':>7}")
+    print_row("full build (median)", [median(main[kind]) for kind in kinds])
+    print_row("CPU time of full build", [median(main[k], "cpu_seconds") for k in kinds])
     print_row(
-        "read phase of full build",
-        median(main["extension"], "read_seconds"),
-        median(main["plain"], "read_seconds"),
+        "read phase of full build", [median(main[k], "read_seconds") for k in kinds]
     )
     print_row(
         "incremental, one data file",
-        median(main["extension-incremental"]),
-        median(main["plain-incremental"]),
+        [median(main[f"{kind}-incremental"]) for kind in kinds],
     )
-    print_row(
-        "peak memory (max)",
-        max(b.max_rss_mib for b in main["extension"]),
-        max(b.max_rss_mib for b in main["plain"]),
-        unit="M",
-    )
+    print_row("peak memory (max)", [peak(main[kind]) for kind in kinds], unit="M")
     if diagrams:
-        print_row(
-            "full build with diagrams",
-            median(diagrams["extension"]),
-            median(diagrams["plain"]),
-        )
+        print_row("full build with diagrams", [median(diagrams[k]) for k in kinds])
     docname = integration_name(0)
-    nodes_a = doctree_nodes(work / "extension-out", docname)
-    nodes_b = doctree_nodes(work / "plain-out", docname)
-    print_row("doctree nodes of one guide", nodes_a, nodes_b, unit=" ")
+    counts = [doctree_nodes(work / f"{kind}-out", docname) for kind in kinds]
+    print_row("doctree nodes of one guide", counts, unit=" ")
     for kind in ("extension", "plain"):
         if f"{kind}-j2" in main:
             print_parallel(kind, main[kind], main[f"{kind}-j2"])
@@ -201,13 +222,17 @@ def run(arguments: argparse.Namespace, work: Path) -> float:
         name.strip() for name in arguments.directives.split(",") if name.strip()
     ] or available_directives()
     print_machine(arguments, directives)
-    main = main_series(work, arguments, directives)
-    with_diagrams = {}
+    kinds = project_kinds(arguments)
+    main = main_series(work, arguments, directives, kinds)
+    with_diagrams: dict[str, list[Build]] = {}
     if not arguments.no_diagrams and "state-transitions" in directives:
-        with_diagrams = diagram_series(work, arguments, directives)
-    for name, builds in [*main.items(), *with_diagrams.items()]:
+        with_diagrams = diagram_series(work, arguments, directives, kinds)
+    for name, builds in main.items():
         report_warnings(name, builds)
-    print_results(work, main, with_diagrams)
+    for name, builds in with_diagrams.items():
+        report_warnings(f"{name} (diagrams on)", builds)
+    print_results(work, main, with_diagrams, kinds)
+    print(f"load average {os.getloadavg()[0]:.2f} at the end")
     ratio = median(main["extension"]) / median(main["plain"])
     print(f"build-time ratio (extension / plain reST): {ratio:.2f}")
     return ratio

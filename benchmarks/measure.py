@@ -15,9 +15,15 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Build:
-    """One build: wall time, read phase, peak memory and warning lines."""
+    """One build: wall time, CPU time, read phase, peak memory and warning lines.
+
+    CPU time is user plus system time of the build and of the worker
+    processes it waited for; it is less disturbed by other load on the
+    machine than wall time.
+    """
 
     seconds: float
+    cpu_seconds: float
     read_seconds: float
     max_rss_mib: float
     warnings: list[str]
@@ -67,7 +73,9 @@ def sphinx_build(
         if process.returncode != 0:
             raise RuntimeError(f"sphinx-build failed on {source}:\n{log}")
         read_seconds = _read_phase(timing)
-    return Build(seconds, read_seconds, usage.ru_maxrss / 1024, log.splitlines())
+    cpu_seconds = usage.ru_utime + usage.ru_stime
+    max_rss_mib = usage.ru_maxrss / 1024
+    return Build(seconds, cpu_seconds, read_seconds, max_rss_mib, log.splitlines())
 
 
 def _read_phase(timing: Path) -> float:

@@ -161,9 +161,13 @@ def error_map(integration: str, data: dict[str, Any], diagrams: bool) -> list[st
 def state_transitions(
     integration: str, data: dict[str, Any], diagrams: bool
 ) -> list[str]:
-    lines: list[str] = []
+    lines: list[str] = graphviz(data) if diagrams else []
     for state in data["states"]:
         lines += object_lines(integration, "state", "state", state["name"])
+    states = [
+        [[literal(state["name"])], [state["description"]]] for state in data["states"]
+    ]
+    lines += list_table("States", [30, 70], ["State", "Description"], states)
     events = dict.fromkeys(t["event"] for t in data["transitions"])
     for event in events:
         lines += object_lines(integration, "event", "event", event)
@@ -172,15 +176,13 @@ def state_transitions(
             [literal(t["from"])],
             [literal(t["event"])],
             [literal(t["to"])],
-            [literal(t["action"])],
+            [t["action"]],
         ]
         for t in data["transitions"]
     ]
     lines += list_table(
-        "State transitions", [20, 25, 20, 35], ["From", "Event", "To", "Action"], rows
+        "State transitions", [20, 24, 20, 36], ["From", "Event", "To", "Action"], rows
     )
-    if diagrams:
-        lines += graphviz(data)
     return lines
 
 

@@ -8,6 +8,7 @@ The extension project keeps each directive's data in a YAML file under
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,9 @@ from typing import Any
 import yaml
 from guide_data import guide_data, integration_name, service_name
 from plain_project import SECTIONS, object_lines, test_script_file
+
+#: Jinja templates of the datatemplates project, one per directive.
+TEMPLATES = Path(__file__).parent / "templates"
 
 #: Headings of the guide sections, in page order, by directive name.
 HEADINGS = {
@@ -59,18 +63,28 @@ extensions = {extensions!r}
 html_theme = "alabaster"
 suppress_warnings = []
 integration_guides_diagrams = {diagrams!r}
+templates_path = ["_templates"]
+html_context = {{"bench_diagrams": {diagrams!r} == "always"}}
 """
 
 
 def write_project(
     root: Path, kind: str, guides: int, directives: Sequence[str], diagrams: bool
 ) -> None:
-    """Write a project of ``guides`` pages; ``kind`` is ``extension`` or ``plain``."""
+    """Write a project of ``guides`` pages.
+
+    ``kind`` is ``extension`` (the directives), ``plain`` (hand-written reST)
+    or ``datatemplates`` (the same YAML files rendered by Jinja templates
+    through sphinxcontrib-datatemplates).
+    """
     root.mkdir(parents=True, exist_ok=True)
     extensions = ["_bench_timing"]
     if kind == "extension":
         extensions.append("sphinx_integration_guides")
-    if kind == "plain" and diagrams:
+    if kind == "datatemplates":
+        extensions.append("sphinxcontrib.datatemplates")
+        shutil.copytree(TEMPLATES, root / "_templates", dirs_exist_ok=True)
+    if kind != "extension" and diagrams:
         extensions.append("sphinx.ext.graphviz")
     mode = "always" if diagrams else "never"
     (root / "conf.py").write_text(CONF.format(extensions=extensions, diagrams=mode))
@@ -101,24 +115,27 @@ def guide_page(
     for name in directives:
         heading = HEADINGS[name]
         lines += [heading, "-" * len(heading), ""]
-        if kind == "extension":
-            lines += data_directive(root, integration, name, data[name])
-        else:
+        if kind == "plain":
             lines += SECTIONS[name](integration, data[name], diagrams)
-            if name == "test-script":
-                script = test_script_file(data[name])
-                (root / f"{integration}-test.sh").write_text(script)
+        else:
+            lines += data_directive(root, kind, integration, name, data[name])
+        if kind != "extension" and name == "test-script":
+            script = test_script_file(data[name])
+            (root / f"{integration}-test.sh").write_text(script)
     return lines
 
 
 def data_directive(
-    root: Path, integration: str, name: str, data: dict[str, Any]
+    root: Path, kind: str, integration: str, name: str, data: dict[str, Any]
 ) -> list[str]:
-    """Write the directive's data file and return the directive naming it."""
+    """Write the section's data file and return the directive that renders it."""
     path = data_path(root, integration, name)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-    return [f".. {name}::", f"   :file: /data/{integration}/{name}.yaml", ""]
+    source = f"/data/{integration}/{name}.yaml"
+    if kind == "datatemplates":
+        return [f".. datatemplate:yaml:: {source}", f"   :template: {name}.tmpl", ""]
+    return [f".. {name}::", f"   :file: {source}", ""]
 
 
 def data_path(root: Path, integration: str, name: str) -> Path:
@@ -146,6 +163,7 @@ def intro(kind: str, index: int, directives: Sequence[str]) -> list[str]:
 
 
 def reference(kind: str, objtype: str, integration: str, name: str) -> str:
+    """Return a link to a guide object: a guide role, or ``:ref:`` to its label."""
     if kind == "extension":
         return f":guide:{objtype}:`{integration}:{name}`"
     label = object_lines(integration, objtype, "", name)[0][4:-1]

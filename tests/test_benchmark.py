@@ -14,16 +14,17 @@ SCRIPT = Path(__file__).parents[1] / "benchmarks" / "build_cost.py"
 
 @pytest.fixture(scope="module")
 def output(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    """Run the benchmark on three guides, once, and return its output lines."""
+    """Run the benchmark on two guides, once, and return its output lines."""
     workdir = tmp_path_factory.mktemp("build-cost")
     completed = subprocess.run(
         [
             sys.executable,
             str(SCRIPT),
             "--guides",
-            "3",
+            "2",
             "--runs",
             "1",
+            "--no-datatemplates",
             "--workdir",
             str(workdir),
         ],
