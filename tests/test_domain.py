@@ -466,3 +466,25 @@ def test_intersphinx_consumer(serial: Build, tmp_path: Path) -> None:
         (f"{outdir}/twilio.html#ig-event-message-failed", "the failure"),
         (f"{outdir}/twilio.html#ig-envvar-shared-token", "SHARED_TOKEN"),
     ]
+
+
+# -- index entry text ----------------------------------------------------------
+
+
+def test_index_entries_split_safely() -> None:
+    from sphinx.util.index_entries import split_index_msg
+
+    from sphinx_integration_guides.indices import index_entries
+    from sphinx_integration_guides.objects import GuideObject
+
+    plain = GuideObject("error", "!x@y|z", "ig-error-1", 3, "page.rst")
+    entries = index_entries(plain, "Pay; Bill")
+    assert [split_index_msg(kind, text) for kind, text, *_rest in entries] == [
+        ["!x@y|z (Pay, Bill error code)"],
+        ["Pay, Bill", "!x@y|z (error code)"],
+    ]
+    semicolon = GuideObject("event", "a;b", "ig-event-2", 4, "page.rst")
+    entries = index_entries(semicolon, "Pay")
+    assert [split_index_msg(kind, text) for kind, text, *_rest in entries] == [
+        ["Pay", "a;b (event)"],
+    ]
