@@ -97,6 +97,12 @@ def test_html_caption_is_ref_title(html: Build) -> None:
     assert '<span class="std std-ref">Subscription lifecycle</span>' in page
 
 
+def test_html_name_without_caption(html: Build) -> None:
+    page = _page(html, "checks.html")
+    assert ('href="#machine"><span class="std std-ref">State transitions</span>'
+            in page)
+
+
 @needs_dot
 def test_html_diagram_without_image_map(html: Build) -> None:
     page = _page(html, "index.html")

@@ -15,6 +15,12 @@ BOTH_KINDS = "add one so the script proves both the happy path and a failure " \
     "[integration_guides.test]"
 
 EXPECTED_WARNINGS = [
+    "checks.rst:6: WARNING: test-script: language 'pyhton' is not a Pygments lexer "
+    "name, so the code is shown without highlighting; did you mean 'python'? "
+    "Otherwise use a name from https://pygments.org/docs/lexers/ such as bash, "
+    "python, http or json [integration_guides.highlight]",
+    f"checks.rst:7: WARNING: test-script: cases has no error case (kind: error); "
+    f"{BOTH_KINDS}",
     "data/only-errors.yaml:2: WARNING: test-script: cases has no success case "
     f"(kind: success); {BOTH_KINDS}",
     "guides/myst.md:8: WARNING: test-script: language 'bashh' is not a Pygments lexer "
@@ -143,8 +149,8 @@ def test_download_links_resolve(html: Build) -> None:
 
 def test_download_holds_setup_and_cases(html: Build) -> None:
     scripts = _downloads(html)
-    assert sorted(scripts) == ["index-tests.py", "index-tests.sh", "myst-tests.json",
-                               "myst-tests.txt", "orders.http"]
+    assert sorted(scripts) == ["checks-tests.txt", "index-tests.py", "index-tests.sh",
+                               "myst-tests.json", "myst-tests.txt", "orders.http"]
     assert scripts["index-tests.sh"] == SMOKE_SCRIPT
     assert scripts["orders.http"] == HTTP_SCRIPT
 
@@ -170,7 +176,7 @@ def test_removed_page_purges_its_file(tmp_path: Path) -> None:
     index.write_text(index.read_text().replace("   guides/myst\n", ""))
     result = build(srcdir, "html", freshenv=False)
     stored_files = downloads_domain(result.app.env).files
-    assert sorted(stored_files) == ["index"]
+    assert sorted(stored_files) == ["checks", "index"]
 
 
 def test_text_shows_file_name(tmp_path: Path) -> None:
@@ -193,9 +199,9 @@ def test_latex_attaches_script(tmp_path: Path) -> None:
     tex = next(result.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert r"\sphinxIGattach{_downloads/" in tex
     assert "index-tests.sh}{ (attached to this PDF)}" in tex
-    assert sorted(_downloads(result)) == ["index-tests.py", "index-tests.sh",
-                                          "myst-tests.json", "myst-tests.txt",
-                                          "orders.http"]
+    assert sorted(_downloads(result)) == ["checks-tests.txt", "index-tests.py",
+                                          "index-tests.sh", "myst-tests.json",
+                                          "myst-tests.txt", "orders.http"]
 
 
 @pytest.mark.parametrize(("language", "extension"), [
