@@ -1,13 +1,13 @@
 """Generated files offered for download, such as a test script.
 
 Sphinx's ``:download:`` role expects a file in the source tree, so generated
-files take their own route: a directive stores the text in this domain's
-data at read time, a placeholder paragraph names the file, and after
-reading every builder replaces the file name by what its format allows
-(a link in HTML, an attachment in a pdfLaTeX PDF, the name elsewhere). The
-files are written when the build finishes, from the environment, so serial
-and parallel builds write the same files and a removed page takes its files
-with it.
+files take their own route. A directive stores the text in this domain's
+data at read time and leaves a placeholder paragraph naming the file. When
+a doctree is resolved, the placeholder becomes what the builder's format
+allows: a link in HTML, an attachment in a pdfLaTeX PDF, the name elsewhere.
+The files are written from the environment when the build finishes, so
+serial and parallel builds write the same files, and a removed page takes
+its files with it.
 """
 
 from __future__ import annotations
@@ -69,12 +69,12 @@ class DownloadsDomain(Domain):
         A second file of the same name in one document gets ``-2``, ``-3``
         before its extension.
         """
-        taken = {Path(item.path).name for item in self.files.get(docname, [])}
+        used_names = {Path(item.path).name for item in self.files.get(docname, [])}
         stem, dot, suffix = filename.rpartition(".")
         if not dot:
             stem, suffix = filename, ""
         unique, counter = filename, 1
-        while unique in taken:
+        while unique in used_names:
             counter += 1
             unique = f"{stem}-{counter}{dot}{suffix}"
         digest = hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()
@@ -138,8 +138,8 @@ LATEX_PREAMBLE = r"""
 
 def _write_files(app: Sphinx, exception: BaseException | None) -> None:
     builder = app.builder
-    wanted = _offers_links(builder) or builder.format == "latex"
-    if exception is not None or not wanted:
+    supported = _offers_links(builder) or builder.format == "latex"
+    if exception is not None or not supported:
         return
     root = Path(builder.outdir) / FOLDER
     for generated_files in downloads_domain(app.env).files.values():

@@ -3,8 +3,9 @@
 Guides are full of placeholders (``{"id": ...}``, ``<your-token>``) that a
 strict lexer rejects, and Sphinx reports such a failure at write time as
 ``misc.highlighting_failure``, which fails ``-W``. Blocks built here are
-marked ``force`` so Pygments never raises on a bad token, and an unknown
-lexer name is reported once, at read time, with the YAML key's line.
+marked ``force``, so Sphinx (9.0) leaves out the lexer filter that raises on
+a bad token. An unknown lexer name is reported once, at read time, with the
+YAML key's line.
 """
 
 from __future__ import annotations

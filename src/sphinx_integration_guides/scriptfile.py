@@ -1,6 +1,6 @@
 """The downloadable form of a test script: file name, comments, case order.
 
-A script file holds the setup and then every case in order, each headed by
+A script file contains the setup and then every case in order, each headed by
 a comment in the language's own syntax. ``http`` scripts separate their
 requests with ``###`` lines, as ``.http`` files of REST clients do.
 """
@@ -51,7 +51,7 @@ class Expected(NamedTuple):
 
 @dataclass(frozen=True)
 class Expectation:
-    """What a passing run of a case shows; every field is optional."""
+    """The results a passing run of a case shows; every field is optional."""
 
     status: int | None = None
     exit_code: int | None = None

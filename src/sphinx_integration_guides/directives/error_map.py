@@ -105,10 +105,10 @@ class ErrorMapDirective(GuideDirective):
             if not is_generic(entry.remediation, phrases):
                 continue
             path = (*entry.path, "remediation")
-            shown = entry.remediation if isinstance(entry.remediation, str) else (
+            written = entry.remediation if isinstance(entry.remediation, str) else (
                 "; ".join(entry.remediation))
             self.warn(Subtype.REMEDIATION,
-                      f"error-map: {field_path(path)} '{shown}' for code "
+                      f"error-map: {field_path(path)} '{written}' for code "
                       f"'{entry.code}' is only generic advice; name the concrete fix, "
                       "such as the header to send, the setting to change or the delay "
                       "to wait", path)
