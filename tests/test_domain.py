@@ -171,6 +171,10 @@ def test_no_duplicate_envvar_description(serial: Build) -> None:
 def test_parallel_warns_like_serial(serial: Build, parallel: Build) -> None:
     parallel_app, parallel_warnings = parallel
     assert parallel_app.parallel == 2
+    # A parallel read reports chunks of documents, such as "bad .. index".
+    assert re.search(
+        r"reading sources\.\.\. .*\S \.\. \S", parallel_app.status.getvalue()
+    )
     assert sorted(parallel_warnings) == sorted(serial[1])
     # The duplicate check runs once, after the merge, in document-name order.
     checked = [line for line in parallel_warnings if "duplicate]" in line]
