@@ -1,11 +1,11 @@
 """General index entries for guide objects, and one domain index per object type.
 
 An entry names the integration by its title, which is only known once every
-document is read (a title may come from the integration's first page). A
-directive therefore creates its index node with the integration's name, and
-the entries are rewritten after reading: in the index domain's collected
-entries (the HTML general index) at ``env-updated``, and in the doctree's
-index nodes (LaTeX and Texinfo write those) at ``doctree-resolved``.
+document is read (a title may come from the integration's first page). So a
+directive creates its index node with a provisional name, and the entries are
+rewritten after reading. The index domain's collected entries, which the HTML
+general index lists, are rewritten at ``env-updated``. The doctree's index
+nodes, which LaTeX and Texinfo write, are rewritten at ``doctree-resolved``.
 """
 
 from __future__ import annotations

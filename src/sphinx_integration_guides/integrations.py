@@ -1,4 +1,4 @@
-"""Which integration a document belongs to, and the integration's title."""
+"""The integration each document belongs to, and each integration's title."""
 
 from __future__ import annotations
 
