@@ -68,7 +68,9 @@ class GuideDomain(Domain):
     #: :meth:`table` and :meth:`known_integrations`, computed once per state of
     #: the data: every reference looks them up, and rebuilding them each time
     #: made resolving all references grow with the square of the page count.
-    _lookups: tuple[Table, set[str]] | None = None
+    #: Integration titles found so far are cached alongside, with the same
+    #: lifetime: a page's title is set before the domain notes its integration.
+    _lookups: tuple[Table, set[str], dict[str, str]] | None = None
 
     # -- collection ------------------------------------------------------------
 
@@ -126,9 +128,9 @@ class GuideDomain(Domain):
         """
         return self._cached_lookups()[0]
 
-    def _cached_lookups(self) -> tuple[Table, set[str]]:
+    def _cached_lookups(self) -> tuple[Table, set[str], dict[str, str]]:
         if self._lookups is None:
-            self._lookups = (self._build_table(), self._integration_names())
+            self._lookups = (self._build_table(), self._integration_names(), {})
         return self._lookups
 
     def _build_table(self) -> dict[tuple[str, str, str], list[Declaration]]:
@@ -156,12 +158,15 @@ class GuideDomain(Domain):
 
     def integration_title(self, integration: str) -> str:
         """Return the title from config, else the title of its first page."""
-        return find_title(
-            integration,
-            self.env.config.integration_guides_integrations,
-            self.integrations,
-            self.env.titles,
-        )
+        titles = self._cached_lookups()[2]
+        if integration not in titles:
+            titles[integration] = find_title(
+                integration,
+                self.env.config.integration_guides_integrations,
+                self.integrations,
+                self.env.titles,
+            )
+        return titles[integration]
 
     def find(self, objtype: str, target: str, fromdocname: str) -> list[Declaration]:
         """Return the first declaration of every object ``target`` may name.
