@@ -75,6 +75,7 @@ AMBIGUOUS_429 = (
     "stripe-billing:429 [integration_guides.ref]"
 )
 AMBIGUOUS_ANY = AMBIGUOUS_429.replace("index.rst:17:", "index.rst:26:")
+AMBIGUOUS_MYST = AMBIGUOUS_429.replace("index.rst:17:", "bad-myst.md:13:")
 UNKNOWN_430 = (
     "index.rst:18: WARNING: guide:error reference target not found: '430'; the "
     "nearest known name is '429' [integration_guides.ref]"
@@ -156,6 +157,7 @@ def test_warnings_serial(serial: Build) -> None:
     assert warnings == [
         *READ_WARNINGS,
         *DUPLICATE_WARNINGS,
+        AMBIGUOUS_MYST,
         AMBIGUOUS_429,
         UNKNOWN_430,
         AMBIGUOUS_ANY,
@@ -264,6 +266,14 @@ def test_links_from_myst(serial: Build) -> None:
     assert guide_links == [
         ("../twilio.html#ig-error-21211", "21211 (Twilio SMS)"),
         ("billing.html#ig-envvar-shared-token", "SHARED_TOKEN"),
+    ]
+
+
+def test_myst_explicit_title(serial: Build) -> None:
+    found = links(serial[0].outdir / "bad-myst.html")
+    assert found[-2:] == [
+        ("stripe/billing.html#ig-error-429", "429 (Stripe Billing)"),
+        ("twilio.html#ig-error-429", "the throttle"),
     ]
 
 
