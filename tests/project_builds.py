@@ -48,11 +48,12 @@ HOSTILE_SECRET_STARTS = tuple(secret[:12] for secret in HOSTILE_SECRETS)
 
 @dataclass
 class Build:
-    """A finished build: its application, directories and warning lines."""
+    """A finished build: its application, directories, warnings and status."""
 
     app: SphinxTestApp
     srcdir: Path
     warnings: list[str]
+    status: str
 
     @property
     def outdir(self) -> Path:
@@ -67,8 +68,13 @@ def copy_project(name: str, workdir: Path) -> Path:
 
 
 def build(srcdir: Path, builder: str, *, parallel: int = 0, freshenv: bool = True,
-          confoverrides: dict[str, Any] | None = None) -> Build:
-    """Build ``srcdir`` with ``builder`` in-process and return the result."""
+          confoverrides: dict[str, Any] | None = None,
+          read_log: list[str] | None = None) -> Build:
+    """Build ``srcdir`` with ``builder`` in-process and return the result.
+
+    ``read_log``, when given, receives the name of every document the build
+    reads.
+    """
     app = SphinxTestApp(
         builder,
         srcdir=srcdir,
@@ -78,11 +84,15 @@ def build(srcdir: Path, builder: str, *, parallel: int = 0, freshenv: bool = Tru
         status=StringIO(),
         warning=StringIO(),
     )
+    if read_log is not None:
+        app.connect("env-before-read-docs",
+                    lambda _app, _env, docnames: read_log.extend(docnames))
     try:
         app.build()
     finally:
         app.cleanup()
-    return Build(app, srcdir, warning_lines(app._warning, srcdir))
+    return Build(app, srcdir, warning_lines(app.warning, srcdir),
+                 app.status.getvalue())
 
 
 def read_markers(name: str) -> dict[str, str]:
