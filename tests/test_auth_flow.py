@@ -102,8 +102,9 @@ def test_auth_flow_schema_errors_render_nothing(html_build) -> None:
 def test_auth_flow_summary_in_words(outdir: Path) -> None:
     html = (outdir / "index.html").read_text(encoding="utf-8")
     assert ('<p class="ig-auth-summary"><strong>Scheme:</strong> <span '
-            'class="ig-scheme">OAuth 2.0 authorization code flow</span>. The user '
-            "signs in at Okta" in html)
+            'class="ig-scheme">OAuth 2.0 authorization code flow</span>.</p>\n'
+            "<p>The user signs in at Okta and your server exchanges the code for "
+            "tokens.</p>" in html)
     assert ('<strong>Recording:</strong> <a class="reference external" '
             'href="https://videos.example.com/okta-sign-in">' in html)
     assert "<strong>Scheme:</strong> <span class=\"ig-scheme\">HMAC request " \

@@ -150,9 +150,9 @@ def test_env_matrix_marks_differences(html) -> None:
 
 def test_env_matrix_promotion_checklist(html) -> None:
     assert '<p class="ig-group-title"><strong>Promotion checklist</strong></p>' in html
-    assert ('<input type="checkbox" class="ig-checkbox" aria-labelledby='
-            '"ig-index-promotion-1" /> <span class="ig-check-label" '
-            'id="ig-index-promotion-1">Rotate <code' in html)
+    assert ('<li class="ig-check-item"><p class="ig-check-label" '
+            'id="ig-index-promotion-1"><input type="checkbox" class="ig-checkbox" '
+            'aria-labelledby="ig-index-promotion-1" /> Rotate <code' in html)
 
 
 def test_env_matrix_no_coverage_warning_without_config(tmp_path: Path) -> None:

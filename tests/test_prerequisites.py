@@ -100,10 +100,16 @@ def test_prerequisites_checkbox_labelled_by_item(html) -> None:
     ]
     for box in boxes:
         assert f'id="{box}"' in html
-    label = re.search(r'<span class="ig-check-label" id="ig-index-check-accounts-0">'
-                      r"(.*?)</span> —", html)
+    label = re.search(r'<p class="ig-check-label" id="ig-index-check-accounts-0">'
+                      r"(.*?)</p>", html)
     assert label is not None
-    assert label.group(1) == ("<strong>Stripe account</strong> (Standard plan)")
+    assert label.group(1) == (
+        '<input type="checkbox" class="ig-checkbox" aria-labelledby='
+        '"ig-index-check-accounts-0" /> <strong>Stripe account</strong> (Standard '
+        'plan) — <a class="reference external" '
+        'href="https://dashboard.stripe.com/register">'
+        "https://dashboard.stripe.com/register</a>"
+    )
 
 
 def test_prerequisites_groups_in_order(html_build) -> None:
@@ -174,9 +180,12 @@ def test_prerequisites_text_output(tmp_path: Path) -> None:
     app, _warnings = build_root(tmp_path, "prerequisites", buildername="text")
     text = (Path(app.outdir) / "index.txt").read_text(encoding="utf-8")
     assert "-[ Before you start ]-" in text
-    assert "* [ ] **Stripe account** (Standard plan) — Use *test mode*" in text
-    assert '* [ ] "Developer" in Stripe dashboard — Needed to create' in text
-    assert '* [ ] **Python** "3.10" — "pip install stripe"' in text
+    assert ("* [ ] **Stripe account** (Standard plan) —\n"
+            "  https://dashboard.stripe.com/register\n\n"
+            "  Use *test mode* while you follow this guide." in text)
+    assert ('* [ ] "Developer" in Stripe dashboard\n\n'
+            "  Needed to create restricted API keys." in text)
+    assert '* [ ] **Python** "3.10"\n\n  "pip install stripe"' in text
     assert '| "BILLING_TIMEOUT"          | Seconds before a call' in text
 
 

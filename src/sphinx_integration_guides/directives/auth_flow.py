@@ -7,6 +7,7 @@ from pathlib import Path as FilePath
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 
 from sphinx_integration_guides import prose
 from sphinx_integration_guides.checklists import group_heading
@@ -138,7 +139,7 @@ class AuthFlowDirective(GuideDirective):
         )
 
     def render(self, model: AuthFlow) -> list[nodes.Node]:
-        children: list[nodes.Node] = [self._summary(model)]
+        children: list[nodes.Node] = self._summary(model)
         if model.credentials:
             children += [group_heading(_("Credentials")), self._credentials(model)]
         if model.token:
@@ -148,20 +149,22 @@ class AuthFlowDirective(GuideDirective):
 
     # -- summary ---------------------------------------------------------------
 
-    def _summary(self, model: AuthFlow) -> nodes.paragraph:
+    def _summary(self, model: AuthFlow) -> list[nodes.Node]:
         words = _(SCHEME_NAMES[model.scheme])
         label = _("Scheme:")
-        paragraph = nodes.paragraph(
+        scheme = nodes.paragraph(
             "",
             "",
             nodes.strong(label, label),
             nodes.Text(" "),
             nodes.inline(words, words, classes=["ig-scheme"]),
+            nodes.Text("."),
             classes=["ig-auth-summary"],
         )
-        paragraph += nodes.Text(".")
+        result: list[nodes.Node] = [scheme]
         if model.summary:
-            paragraph += [nodes.Text(" "), *self.prose(model.summary, ("summary",))]
+            result.append(self.paragraph(model.summary, ("summary",)))
+        links = nodes.paragraph(classes=["ig-auth-links"])
         for key, label in (
             ("docs", _("Documentation:")),
             ("recording", _("Recording:")),
@@ -169,13 +172,16 @@ class AuthFlowDirective(GuideDirective):
             url = getattr(model, key)
             if url:
                 source, line = self.line_of((key,))
-                paragraph += [
-                    nodes.Text(" "),
+                if links.children:
+                    links += nodes.Text(" ")
+                links += [
                     nodes.strong(label, label),
                     nodes.Text(" "),
                     prose.url_node(self, url, source, line),
                 ]
-        return paragraph
+        if links.children:
+            result.append(links)
+        return result
 
     def _credentials(self, model: AuthFlow) -> nodes.table:
         has_notes = any(credential.notes for credential in model.credentials)
@@ -251,14 +257,14 @@ class AuthFlowDirective(GuideDirective):
             block["classes"].append("ig-code")
             result.append(block)
         if step.screenshot:
-            result.append(self._screenshot(step))
+            result += self._screenshot(step)
         if step.notes:
             result.append(self.paragraph(step.notes, (*step.path, "notes")))
         return result
 
     # -- screenshots -----------------------------------------------------------
 
-    def _screenshot(self, step: Step) -> nodes.Node:
+    def _screenshot(self, step: Step) -> list[nodes.Node]:
         path = (*step.path, "screenshot")
         scheme = url_scheme(step.screenshot)
         if scheme in ("http", "https"):
@@ -282,7 +288,7 @@ class AuthFlowDirective(GuideDirective):
             path,
         )
         text = _("[Screenshot: {alt}]").format(alt=step.alt)
-        return nodes.paragraph(text, text, classes=["ig-missing-screenshot"])
+        return [nodes.paragraph(text, text, classes=["ig-missing-screenshot"])]
 
     def _screenshot_base(self) -> FilePath:
         """Return the folder relative screenshot paths start from."""
@@ -290,10 +296,19 @@ class AuthFlowDirective(GuideDirective):
             return FilePath(self.document.source).parent
         return FilePath(self.env.doc2path(self.env.docname)).parent
 
-    def _image(self, uri: str, alt: str) -> nodes.image:
+    def _image(self, uri: str, alt: str) -> list[nodes.Node]:
+        """Return the image and, for LaTeX, its alt text as a line below it.
+
+        LaTeX output has no alt text, so a PDF reader would otherwise never
+        see the description. The other builders show ``alt`` themselves.
+        """
         image = nodes.image(uri, uri=uri, alt=alt, classes=["ig-screenshot"])
         self.set_source_info(image)
-        return image
+        description = nodes.paragraph(
+            alt, "", nodes.emphasis(alt, alt), classes=["ig-screenshot-alt"]
+        )
+        only_latex = addnodes.only("", description, expr="latex")
+        return [image, only_latex]
 
 
 def _store_words(store: str) -> str:

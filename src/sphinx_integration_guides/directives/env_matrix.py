@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from sphinx_integration_guides import checklists
 from sphinx_integration_guides.checklists import (
     checklist,
     checklist_item,
+    checklist_label,
     group_heading,
 )
 from sphinx_integration_guides.diagnostics import Subtype
@@ -18,6 +20,9 @@ from sphinx_integration_guides.directives.base import GuideDirective
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import Path
 from sphinx_integration_guides.tables import Cell, build_table
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 #: Marks a cell whose value differs between environments. It is text, so the
 #: mark shows without colour and in every output format.
@@ -68,6 +73,11 @@ class EnvMatrixDirective(GuideDirective):
 
     name = "env-matrix"
     default_title = "Settings per environment"
+
+    @classmethod
+    def register(cls, app: Sphinx) -> None:
+        super().register(app)
+        checklists.setup(app)
 
     def build_model(self, data: dict[str, Any]) -> EnvMatrix:
         environments = list(data["environments"])
@@ -177,12 +187,13 @@ class EnvMatrixDirective(GuideDirective):
     def _promotion(self, model: EnvMatrix) -> nodes.bullet_list:
         document = self.state.document
         prefix = f"ig-{self.env.docname}-promotion"
-        return checklist(
-            [
-                checklist_item(document, f"{prefix}-{path[1]}", self.prose(text, path))
-                for text, path in model.promotion
-            ]
-        )
+        items = []
+        for text, path in model.promotion:
+            label = checklist_label(
+                document, f"{prefix}-{path[1]}", self.paragraph(text, path)
+            )
+            items.append(checklist_item(label))
+        return checklist(items)
 
 
 def _value_cell(

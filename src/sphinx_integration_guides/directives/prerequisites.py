@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_integration_guides import prose
+from sphinx_integration_guides import checklists, prose
 from sphinx_integration_guides.checklists import (
     checklist,
     checklist_item,
+    checklist_label,
     group_heading,
 )
 from sphinx_integration_guides.diagnostics import Subtype
@@ -22,6 +23,9 @@ from sphinx_integration_guides.loading import Path
 from sphinx_integration_guides.tables import build_table
 from sphinx_integration_guides.text import MASK, is_placeholder
 from sphinx_integration_guides.versions import ACCEPTED_FORMS, is_version_requirement
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,11 @@ class PrerequisitesDirective(GuideDirective):
     name = "prerequisites"
     default_title = "Prerequisites"
 
+    @classmethod
+    def register(cls, app: Sphinx) -> None:
+        super().register(app)
+        checklists.setup(app)
+
     def build_model(self, data: dict[str, Any]) -> Prerequisites:
         return Prerequisites(
             accounts=_items(data, "accounts", "plan", ["notes"]),
@@ -173,15 +182,16 @@ class PrerequisitesDirective(GuideDirective):
     def _item_list(self, items: list[Item]) -> list[nodes.Node]:
         document = self.state.document
         prefix = f"ig-{self.env.docname}-check"
-        entries = [
-            checklist_item(
-                document,
-                f"{prefix}-{item.kind}-{item.path[1]}",
-                self._item_label(item),
-                self._item_extra(item),
+        entries = []
+        for item in items:
+            label = nodes.paragraph("", "", *self._item_label(item))
+            label = checklist_label(
+                document, f"{prefix}-{item.kind}-{item.path[1]}", label
             )
-            for item in items
-        ]
+            # Prose goes in paragraphs of its own, which gettext extracts and a
+            # translation replaces without touching the label and its box.
+            body = [self.paragraph(text, (*item.path, key)) for key, text in item.texts]
+            entries.append(checklist_item(label, body))
         return [checklist(entries)]
 
     def _item_label(self, item: Item) -> list[nodes.Node]:
@@ -196,22 +206,10 @@ class PrerequisitesDirective(GuideDirective):
             label.append(nodes.Text(_(" ({plan} plan)").format(plan=item.detail)))
         if item.optional:
             label += [nodes.Text(" "), _optional_mark()]
-        return label
-
-    def _item_extra(self, item: Item) -> list[nodes.Node]:
-        extra: list[nodes.Node] = []
-        for key, text in item.texts:
-            extra += [
-                nodes.Text(" — " if not extra else " "),
-                *self.prose(text, (*item.path, key)),
-            ]
         if item.url:
             source, line = self.line_of((*item.path, "url"))
-            extra += [
-                nodes.Text(" — " if not extra else " "),
-                prose.url_node(self, item.url, source, line),
-            ]
-        return extra
+            label += [nodes.Text(" — "), prose.url_node(self, item.url, source, line)]
+        return label
 
     def _env_table(self, variables: list[EnvVar]) -> list[nodes.Node]:
         rows = [self._env_row(variable) for variable in variables]
