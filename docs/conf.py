@@ -25,6 +25,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "reference_tables",
+    "latex_tables",
 ]
 
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}

@@ -160,14 +160,17 @@ def allowed_text(schema: dict[str, Any]) -> list[str]:
     if "minimum" in schema and "maximum" in schema:
         found.append(f"{schema['minimum']} to {schema['maximum']}")
     if schema.get("minItems"):
-        found.append(f"at least {schema['minItems']} item(s)")
+        count = schema["minItems"]
+        found.append(f"at least {count} item" + ("" if count == 1 else "s"))
     if schema.get("minLength") == 1:
         found.append("not empty")
     for branch in schema.get("oneOf", []) + schema.get("anyOf", []):
-        found.extend(allowed_text(branch))
+        rules = allowed_text(branch)
+        if rules:
+            found.append(f"as {type_text(branch)}: " + ", ".join(rules))
     items = schema.get("items")
     if isinstance(items, dict) and not _is_object(items):
-        found.extend(f"each item: {text}" for text in allowed_text(items))
+        found.extend(f"each item {text}" for text in allowed_text(items))
     return list(dict.fromkeys(found))
 
 
