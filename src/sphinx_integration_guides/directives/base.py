@@ -13,7 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_integration_guides import diagnostics, loading, prose, sources, validation
 from sphinx_integration_guides.diagnostics import Problem, Subtype
-from sphinx_integration_guides.i18n import _
+from sphinx_integration_guides.i18n import _, translatable_prose
 from sphinx_integration_guides.loading import Document, Path
 from sphinx_integration_guides.text import (
     describe_value,
@@ -275,10 +275,15 @@ class GuideDirective(SphinxDirective):
     # -- rendering helpers -----------------------------------------------------
 
     def prose(self, text: str, path: Path) -> list[nodes.Node]:
-        """Parse a prose field as inline markup of the page's own syntax."""
+        """Parse a prose field as inline markup of the page's own syntax.
+
+        The result is one node that the gettext builder extracts, for prose
+        placed inside a paragraph with other content (a checklist item).
+        """
         source, line = self.line_of(path)
         field = f"{self.name}: {loading.field_path(path)}"
-        return prose.inline(self, text, source, line, field)
+        children = prose.inline(self, text, source, line, field)
+        return [translatable_prose(text, children, source, line)]
 
     def paragraph(self, text: str, path: Path) -> nodes.paragraph:
         """Return a translatable paragraph holding a prose field."""
