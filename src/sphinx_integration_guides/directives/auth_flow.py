@@ -268,6 +268,8 @@ class AuthFlowDirective(GuideDirective):
         path = (*step.path, "screenshot")
         scheme = url_scheme(step.screenshot)
         if scheme in ("http", "https"):
+            # NOTE: the LaTeX and EPUB builders download a remote image during
+            # the build; no test covers this path because it needs the network.
             return self._image(step.screenshot, step.alt)
         if scheme:
             problem = (
