@@ -1,10 +1,10 @@
 """Let the guides' tables break across PDF pages.
 
 A LaTeX table that does not fit on the rest of a page moves whole to the
-next one, leaving most of the page blank. Sphinx typesets tables with the
-``longtable`` class with the longtable package, which breaks them across
-pages instead; this extension gives that class to every table of the
-integration-guide directives in LaTeX builds.
+next one, leaving most of the page blank. Sphinx sets a table with the
+``longtable`` class in the longtable package, which breaks it across pages.
+In LaTeX builds, this extension gives that class to every table of the
+integration-guide directives.
 """
 
 from __future__ import annotations

@@ -109,7 +109,11 @@ def _is_object(schema: dict[str, Any]) -> bool:
 
 
 def _alternative_requirements(schema: dict[str, Any]) -> dict[str, list[str]]:
-    """Map each field that a ``oneOf``/``anyOf`` of ``required`` lists names."""
+    """Map each field required by one branch of a ``oneOf``/``anyOf`` to all of them.
+
+    A schema that says "give ``values`` or ``value``" lists each name in its
+    own branch; the table shows such a field as "one of values, value".
+    """
     found: dict[str, list[str]] = {}
     for keyword in ("oneOf", "anyOf"):
         branches = schema.get(keyword, [])
@@ -250,9 +254,9 @@ class ConfigValuesDirective(SphinxDirective):
                 )
                 description = ""
             kinds = " or ".join(kind.__name__ for kind in types)
-            shown = _default_text(default)
+            default_text = _default_text(default)
             rows.append([[nodes.literal(name, name)], kinds,
-                         [nodes.literal(shown, shown)], description])
+                         [nodes.literal(default_text, default_text)], description])
         title = "Configuration values"
         table = build_table(["Name", "Type", "Default", "What it sets"],
                             [34, 12, 18, 36], rows,
