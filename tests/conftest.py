@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
+from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -25,3 +30,34 @@ def warning_lines(warning: object, srcdir: Path) -> list[str]:
     text = _ANSI.sub("", warning.getvalue())  # type: ignore[attr-defined]
     text = text.replace(str(srcdir) + "/", "")
     return [line for line in text.splitlines() if line.strip()]
+
+
+def build_root(
+    base: Path,
+    name: str,
+    *,
+    buildername: str = "html",
+    prepare: Callable[[Path], None] | None = None,
+    **kwargs: Any,
+) -> tuple[SphinxTestApp, list[str]]:
+    """Copy test root ``name`` under ``base``, build it once, return the warnings.
+
+    ``prepare`` may change the copied source directory before the build (to
+    add symlinks, which a test root cannot hold portably). Other keyword
+    arguments go to :class:`SphinxTestApp` (``confoverrides``,
+    ``docutils_conf``, ...). Module-scoped fixtures use this to share one
+    build between the tests of a module.
+    """
+    srcdir = base / name
+    shutil.copytree(ROOTS / f"test-{name}", srcdir)
+    if prepare is not None:
+        prepare(srcdir)
+    warning = StringIO()
+    app = SphinxTestApp(
+        buildername, srcdir=srcdir, status=StringIO(), warning=warning, **kwargs
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app, warning_lines(warning, srcdir)

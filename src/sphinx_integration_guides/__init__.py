@@ -36,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     domain.setup(app)
     directives.setup(app)
     app.add_css_file("integration_guides.css")
+    app.add_js_file("integration_guides.js", loading_method="defer")
     app.connect("builder-inited", _add_static_path)
 
     return {
@@ -50,5 +51,8 @@ def _add_static_path(app: Sphinx) -> None:
     from pathlib import Path
 
     static = str(Path(__file__).parent / "static")
-    if hasattr(app.config, "html_static_path") and static not in app.config.html_static_path:
+    if (
+        hasattr(app.config, "html_static_path")
+        and static not in app.config.html_static_path
+    ):
         app.config.html_static_path.append(static)

@@ -40,7 +40,8 @@ class Subtype(enum.StrEnum):
 
 #: One line per subtype, used by the README table and the docs.
 SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
-    Subtype.YAML: "YAML or JSON that cannot be loaded: syntax, encoding, duplicate key, "
+    Subtype.YAML: "YAML or JSON that cannot be loaded: syntax, encoding, "
+    "duplicate key, "
     "anchor or alias, size or nesting depth, empty body",
     Subtype.FILE: "a :file: that is missing, outside the source directory, given "
     "together with a body, or used while file insertion is disabled",
@@ -56,7 +57,8 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.IMAGE: "a screenshot that is missing or outside the source directory",
     Subtype.URL: "a URL whose scheme is not allowed, rendered as text",
     Subtype.SECRET: "a value that looks like a live credential, masked in the output",
-    Subtype.DUPLICATE: "an error code, event or state declared twice in one integration",
+    Subtype.DUPLICATE: "an error code, event or state declared twice in one "
+    "integration",
     Subtype.REF: "a guide role whose target is unknown or ambiguous",
     Subtype.OPTION: "a directive option that the directive does not declare",
 }

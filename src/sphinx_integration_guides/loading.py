@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,9 +78,9 @@ class LoadError(Exception):
         self.line = line
 
 
-def load(text: str | bytes, source: str, *, json_syntax: bool = False) -> tuple[
-    Document | None, list[Problem]
-]:
+def load(
+    text: str | bytes, source: str, *, json_syntax: bool = False
+) -> tuple[Document | None, list[Problem]]:
     """Load ``text`` as YAML (or JSON with ``json_syntax``), collecting problems.
 
     Returns the document, or None when the text cannot be loaded; every
@@ -145,9 +146,17 @@ def _syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[str, int]:
             return f"{message}; close it before the data ends", context_line
     lines = text.splitlines()
     if 0 < problem_line <= len(lines) and "\t" in lines[problem_line - 1]:
-        return f"{message}; YAML does not allow tabs for indentation, so indent " \
-            "with spaces", line
+        return (
+            f"{message}; YAML does not allow tabs for indentation, so indent "
+            "with spaces",
+            line,
+        )
     return f"{message}; fix the syntax at line {problem_line}", line
+
+
+def _event_line(event: Any) -> int:
+    """Return the 1-based line where a parser event starts."""
+    return int(event.start_mark.line) + 1
 
 
 class _YamlBuilder:
@@ -165,6 +174,7 @@ class _YamlBuilder:
         data: Any = None
         for event in events:
             if isinstance(event, NodeEvent):
+                self.document.lines[()] = _event_line(event)
                 data = self._node(event, events, (), 1)
                 break
         for event in events:
@@ -172,7 +182,7 @@ class _YamlBuilder:
                 raise LoadError(
                     "the data holds more than one YAML document; remove the "
                     "'---' separator or move the second document elsewhere",
-                    event.start_mark.line + 1,
+                    _event_line(event),
                 )
         self.document.data = data
         return self.document
@@ -186,7 +196,7 @@ class _YamlBuilder:
             raise LoadError(f"invalid YAML: {error}", 1) from None
 
     def _node(self, event: Any, events: Any, path: Path, depth: int) -> Any:
-        line = event.start_mark.line + 1
+        line = _event_line(event)
         if isinstance(event, AliasEvent):
             raise LoadError(
                 f"YAML alias '*{event.anchor}' is not supported; repeat the value "
@@ -212,7 +222,7 @@ class _YamlBuilder:
         return self._mapping(events, path, depth)
 
     def _check_tag(self, event: Any, line: int) -> str | None:
-        tag = event.tag
+        tag: str | None = event.tag
         if tag in (None, "!") or _STANDARD_TAG.match(tag):
             return tag
         raise LoadError(
@@ -220,11 +230,13 @@ class _YamlBuilder:
             line,
         )
 
-    def _scalar(self, event: ScalarEvent, path: Path) -> Any:
-        line = event.start_mark.line + 1
+    def _scalar(self, event: Any, path: Path) -> Any:
+        line = _event_line(event)
         tag = self._check_tag(event, line)
         if tag in (None, "!"):
-            tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
+            tag = self.resolver.resolve(  # type: ignore[no-untyped-call]
+                ScalarNode, event.value, event.implicit
+            )
         if tag == "tag:yaml.org,2002:str":
             return event.value
         self.document.raw[path] = event.value
@@ -251,7 +263,7 @@ class _YamlBuilder:
             if isinstance(event, SequenceEndEvent):
                 return items
             item_path = (*path, len(items))
-            self.document.lines[item_path] = event.start_mark.line + 1
+            self.document.lines[item_path] = _event_line(event)
             items.append(self._node(event, events, item_path, depth + 1))
         return items  # pragma: no cover - the parser always closes sequences
 
@@ -261,7 +273,7 @@ class _YamlBuilder:
         for event in events:
             if isinstance(event, MappingEndEvent):
                 return mapping
-            line = event.start_mark.line + 1
+            line = _event_line(event)
             key = self._key(event, events, path, depth)
             if key == "<<" and isinstance(event, ScalarEvent) and not event.style:
                 raise LoadError(
@@ -279,7 +291,7 @@ class _YamlBuilder:
         return mapping  # pragma: no cover - the parser always closes mappings
 
     def _key(self, event: Any, events: Any, path: Path, depth: int) -> str:
-        line = event.start_mark.line + 1
+        line = _event_line(event)
         if not isinstance(event, ScalarEvent):
             raise LoadError(
                 "a mapping key must be plain text, not a list or mapping", line
@@ -291,7 +303,9 @@ class _YamlBuilder:
         return str(key)
 
 
-def _duplicate_message(path: Path, key: str, line: int, key_lines: dict[str, int]) -> str:
+def _duplicate_message(
+    path: Path, key: str, line: int, key_lines: dict[str, int]
+) -> str:
     where = f"{field_path(path)}: " if path else ""
     return (
         f"{where}duplicate key '{key}' at line {line}, first defined at line "
@@ -301,6 +315,14 @@ def _duplicate_message(path: Path, key: str, line: int, key_lines: dict[str, int
 
 _JSON_NUMBER = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _JSON_WHITESPACE = re.compile(r"[ \t\n\r]*")
+#: Decodes one JSON string, escapes included; typeshed does not declare it.
+_scan_string: Callable[[str, int], tuple[str, int]] = json.decoder.scanstring  # type: ignore[attr-defined]
+_JSON_STRING_PROBLEMS = {
+    "Invalid control character at": "a string holds a line break or control "
+    "character; close the string, or write \\n or \\t",
+    "Unterminated string starting at": "a string is never closed; end it with '\"'",
+    "Invalid \\escape": "a string holds an invalid escape; write a backslash as \\\\",
+}
 _JSON_TOKEN = re.compile(r"[A-Za-z0-9_.+-]{1,20}|[^\s]")
 
 
@@ -321,10 +343,13 @@ class _JsonBuilder:
     def build(self, source: str) -> Document:
         self.document.source = source
         self._skip_whitespace()
+        self.document.lines[()] = self._line()
         self.document.data = self._value((), 1)
         self._skip_whitespace()
         if self.position != len(self.text):
-            self._fail(f"unexpected {self._next_token()} after the JSON value; remove it")
+            self._fail(
+                f"unexpected {self._next_token()} after the JSON value; remove it"
+            )
         return self.document
 
     def _line(self, position: int | None = None) -> int:
@@ -360,9 +385,11 @@ class _JsonBuilder:
 
     def _string(self) -> str:
         try:
-            value, end = json.decoder.scanstring(self.text, self.position + 1)
+            value, end = _scan_string(self.text, self.position + 1)
         except json.JSONDecodeError as error:
-            raise LoadError(f"invalid JSON: {error.msg}", self._line(error.pos)) from None
+            problem = _JSON_STRING_PROBLEMS.get(error.msg, error.msg)
+            message = f"invalid JSON: {problem}"
+            raise LoadError(message, self._line(error.pos)) from None
         self.position = end
         return value
 
@@ -395,7 +422,9 @@ class _JsonBuilder:
             if self.text.startswith("}", self.position) and mapping:
                 self._fail("a comma before '}' is not allowed in JSON; remove it")
             if not self.text.startswith('"', self.position):
-                self._fail(f"expected a key in double quotes, found {self._next_token()}")
+                self._fail(
+                    f"expected a key in double quotes, found {self._next_token()}"
+                )
             line = self._line()
             key = self._string()
             if key in key_lines:
@@ -404,7 +433,7 @@ class _JsonBuilder:
             self.document.lines[(*path, key)] = line
             self._skip_whitespace()
             if not self.text.startswith(":", self.position):
-                self._fail("expected ':' after the key")
+                self._fail(f"expected ':' after the key, found {self._next_token()}")
             self.position += 1
             self._skip_whitespace()
             mapping[key] = self._value((*path, key), depth + 1)

@@ -21,7 +21,9 @@ _MARKUP = re.compile(r"[`*_\[\]|<>\\~{}$&]|://|@|www\.")
 #: A Markdown link ``[text](destination)``. markdown-it leaves a link whose
 #: scheme it distrusts (``javascript:``, ``data:``) as raw source text, so
 #: such links are found and reduced to their text before parsing.
-_MARKDOWN_LINK = re.compile(r"\[([^\[\]]*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\))?)>?[^()]*\)")
+_MARKDOWN_LINK = re.compile(
+    r"\[([^\[\]]*)\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\))?)>?[^()]*\)"
+)
 
 
 def inline(

@@ -74,7 +74,10 @@ def _fragment_hint(argument: str, current_source: str, source_dir: Path) -> str:
     beside = (Path(current_source).resolve().parent / argument).resolve()
     if beside.is_file() and beside.is_relative_to(source_dir):
         relative = beside.relative_to(source_dir).as_posix()
-        return f"; the file exists next to the included file, so write ':file: /{relative}'"
+        return (
+            "; the file exists next to the included file, so write "
+            f"':file: /{relative}'"
+        )
     return ""
 
 

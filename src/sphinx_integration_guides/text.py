@@ -9,9 +9,13 @@ from typing import Any
 from urllib.parse import urlsplit
 
 _PLACEHOLDER_MARKS = re.compile(r"<[^<>]+>|\$\{[^{}]*\}|\{[^{}]+\}|\.\.\.|…")
-_YOUR_PREFIX = re.compile(r"^your(?:[\s_.\-]|[A-Z]|$)", re.IGNORECASE)
+# "your" in any case, then a separator or a capital: "your_key", "YourKey",
+# "YOUR-KEY", but not "yours" or "yourself".
+_YOUR_PREFIX = re.compile(r"^(?i:your)(?:[\s_.\-]|[A-Z]|$)")
 _MASK_ONLY = re.compile(r"^[xX*]+(?:[\s_.:\-/][xX*]+)*$")
-_MASK_CHUNKS = re.compile(r"^[A-Za-z0-9]*_?(?:[xX*]{4,})[\s_.:\-/xX*]*$")
+_MASK_CHUNKS = re.compile(
+    r"^(?:[A-Za-z0-9]+[_-])*[A-Za-z0-9]*?[xX*]{4,}[\s_.:\-/xX*]*$"
+)
 
 #: Prefixes of credentials issued by common providers. A value carrying one
 #: is live unless it is a placeholder (``sk_live_...`` or ``sk_live_xxxx``).
@@ -97,7 +101,9 @@ def mask_secrets(value: str) -> str:
     masked = _PREFIX_TOKEN.sub(
         lambda m: m.group() if is_placeholder(m.group()) else m.group(1) + MASK, value
     )
-    masked = _JWT.sub(lambda m: m.group() if is_placeholder(m.group()) else MASK, masked)
+    masked = _JWT.sub(
+        lambda m: m.group() if is_placeholder(m.group()) else MASK, masked
+    )
     return _LONG_TOKEN.sub(
         lambda m: MASK if _looks_random(m.group()) else m.group(), masked
     )

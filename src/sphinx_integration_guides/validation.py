@@ -58,7 +58,9 @@ def _merge_into(target: dict[str, Any], fragment: dict[str, Any]) -> None:
         current = target.get(key)
         if isinstance(current, dict) and isinstance(value, dict):
             _merge_into(current, value)
-        elif key == "required" and isinstance(current, list) and isinstance(value, list):
+        elif (
+            key == "required" and isinstance(current, list) and isinstance(value, list)
+        ):
             target[key] = current + [name for name in value if name not in current]
         else:
             target[key] = copy.deepcopy(value)
@@ -99,7 +101,9 @@ def coerce_strings(document: Document, schema: dict[str, Any]) -> None:
     document.data = _coerce(document.data, (), [schema], document.raw)
 
 
-def _coerce(value: Any, path: Path, schemas: list[dict[str, Any]], raw: dict[Path, str]) -> Any:
+def _coerce(
+    value: Any, path: Path, schemas: list[dict[str, Any]], raw: dict[Path, str]
+) -> Any:
     schemas = _expand(schemas)
     if isinstance(value, dict):
         return {
@@ -174,12 +178,13 @@ def validate(
             seen.add((line, message))
             text = f"{directive}: {message}"
             problems.append(Problem(Subtype.SCHEMA, text, document.source, line, True))
-    problems.sort(key=lambda problem: problem.line or 0)
     return problems
 
 
 def _error_order(error: ValidationError) -> tuple[str, ...]:
-    return tuple(f"{part:08d}" if isinstance(part, int) else part for part in error.path)
+    return tuple(
+        f"{part:08d}" if isinstance(part, int) else part for part in error.path
+    )
 
 
 def explain(error: ValidationError) -> list[tuple[Path, str]]:
@@ -190,10 +195,27 @@ def explain(error: ValidationError) -> list[tuple[Path, str]]:
     where = field_path(path) or "top level"
     explainer = _EXPLAINERS.get(str(error.validator), _explain_generic)
     result = explainer(error, path, where)
-    hint = error.schema.get(HINT_KEYWORD) if isinstance(error.schema, dict) else None
+    hint = (
+        _schema_of(error).get(HINT_KEYWORD) if isinstance(error.schema, dict) else None
+    )
     if hint:
         result = [(p, f"{message} ({hint})") for p, message in result]
     return result
+
+
+def _rule(error: ValidationError) -> Any:
+    """Return the value of the failed keyword (``required``'s list, ...)."""
+    return error.validator_value
+
+
+def _instance(error: ValidationError) -> Any:
+    """Return the value that failed."""
+    return error.instance
+
+
+def _schema_of(error: ValidationError) -> dict[str, Any]:
+    schema = error.schema
+    return dict(schema) if isinstance(schema, dict) else {}
 
 
 def _explain_branch(error: ValidationError) -> list[tuple[Path, str]]:
@@ -221,92 +243,118 @@ def _explain_branch(error: ValidationError) -> list[tuple[Path, str]]:
 
 def _explain_alternatives(error: ValidationError) -> list[tuple[Path, str]]:
     path: Path = tuple(error.absolute_path)
-    words = []
-    for branch in error.validator_value:
+    words: list[str] = []
+    for branch in _rule(error):
         words.extend(_TYPE_WORDS.get(kind, kind) for kind in _types(branch))
     where = field_path(path) or "top level"
     expected = " or ".join(dict.fromkeys(words)) or "a different value"
-    return [(path, f"{where}: expected {expected}, got {describe_value(error.instance)}")]
+    return [
+        (path, f"{where}: expected {expected}, got {describe_value(_instance(error))}")
+    ]
 
 
-def _explain_required(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
-    missing = [name for name in error.validator_value if name not in error.instance]
+def _explain_required(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
+    missing = [name for name in _rule(error) if name not in _instance(error)]
     name = missing[0] if missing else error.message
     place = f"{where}: " if path else ""
     return [(path, f"{place}missing required field '{name}'; add it")]
 
 
-def _explain_unknown_key(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
-    properties = sorted(error.schema.get("properties", {}))
+def _explain_unknown_key(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
+    properties = sorted(_schema_of(error).get("properties", {}))
     allowed = set(properties)
-    extra = [key for key in error.instance if key not in allowed]
+    extra = [key for key in _instance(error) if key not in allowed]
     pairs = []
     for key in extra:
         if find_live_secret(key):
-            key = "a key that looks like a live secret (not shown)"
-            pairs.append((path, f"{where}: unknown key: {key}; remove it"))
+            hidden = "a key that looks like a live secret (not shown)"
+            pairs.append((path, f"{where}: unknown key, {hidden}; remove it"))
             continue
         place = field_path((*path, key))
         close = difflib.get_close_matches(key, properties, n=1, cutoff=0.6)
         fix = f"did you mean '{close[0]}'?" if close else "remove it."
         valid = ", ".join(properties)
-        pairs.append(((*path, key), f"{place}: unknown key '{key}'; {fix} Valid keys: {valid}"))
+        pairs.append(
+            ((*path, key), f"{place}: unknown key '{key}'; {fix} Valid keys: {valid}")
+        )
     return pairs
 
 
-def _explain_type(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
-    expected = error.validator_value
+def _explain_type(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
+    expected = _rule(error)
     kinds = expected if isinstance(expected, list) else [expected]
-    words = " or ".join(_TYPE_WORDS.get(kind, kind) for kind in kinds)
-    return [(path, f"{where}: expected {words}, got {describe_value(error.instance)}")]
+    words = " or ".join(_TYPE_WORDS.get(str(kind), str(kind)) for kind in kinds)
+    return [
+        (path, f"{where}: expected {words}, got {describe_value(_instance(error))}")
+    ]
 
 
-def _explain_enum(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
-    options = [str(option) for option in error.validator_value]
-    value = describe_value(error.instance)
-    close = difflib.get_close_matches(str(error.instance), options, n=1, cutoff=0.6)
+def _explain_enum(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
+    options = [str(option) for option in _rule(error)]
+    value = describe_value(_instance(error))
+    close = difflib.get_close_matches(str(_instance(error)), options, n=1, cutoff=0.6)
     suggestion = f"did you mean '{close[0]}'? " if close else ""
     listed = ", ".join(options)
-    return [(path, f"{where}: {value} is not allowed; {suggestion}use one of: {listed}")]
+    return [
+        (path, f"{where}: {value} is not allowed; {suggestion}use one of: {listed}")
+    ]
 
 
-def _explain_pattern(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
-    value = describe_value(error.instance)
-    form = error.schema.get("x-format", f"the pattern {error.validator_value}")
+def _explain_pattern(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
+    value = describe_value(_instance(error))
+    form = _schema_of(error).get("x-format", f"the pattern {_rule(error)}")
     return [(path, f"{where}: {value} is not in the expected form; write {form}")]
 
 
-def _explain_min_items(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
-    count = error.validator_value
+def _explain_min_items(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
+    count = _rule(error)
     noun = "item" if count == 1 else "items"
     return [(path, f"{where}: needs at least {count} {noun}; add one")]
 
 
-def _explain_min_length(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+def _explain_min_length(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
     return [(path, f"{where}: must not be empty; write a value")]
 
 
-def _explain_generic(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
-    value = describe_value(error.instance)
-    rule = f"{error.validator}: {json.dumps(error.validator_value)}"
+def _explain_generic(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
+    value = describe_value(_instance(error))
+    rule = f"{error.validator}: {json.dumps(_rule(error))}"
     return [(path, f"{where}: {value} breaks the schema rule {rule}; change the value")]
 
 
-def _explain_min_properties(error: ValidationError, path: Path, where: str) -> list[tuple[Path, str]]:
+def _explain_min_properties(
+    error: ValidationError, path: Path, where: str
+) -> list[tuple[Path, str]]:
     return [(path, f"{where}: must not be empty; add at least one entry")]
 
 
 def _explain_not(
     error: ValidationError, path: Path, where: str
 ) -> list[tuple[Path, str]]:
-    value = describe_value(error.instance)
+    value = describe_value(_instance(error))
     return [(path, f"{where}: {value} is not allowed here; remove it")]
 
 
 def _explain_unique_items(
     error: ValidationError, path: Path, where: str
 ) -> list[tuple[Path, str]]:
-    items: list[Any] = list(error.instance)  # type: ignore[arg-type]
+    items: list[Any] = list(_instance(error))  # type: ignore[arg-type]
     seen: list[Any] = []
     for index, item in enumerate(items):
         if item in seen:

@@ -7,7 +7,6 @@ from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from docutils.statemachine import StringList
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
@@ -24,7 +23,6 @@ from sphinx_integration_guides.text import (
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
-
 
 
 class StrayOption(str):
@@ -141,16 +139,25 @@ class GuideDirective(SphinxDirective):
                 f"{self.name}: expected a mapping of keys to values, got {kind}; "
                 "write the directive's keys, such as the ones in its reference"
             )
-            self._report_all([Problem(Subtype.SCHEMA, message, origin,
-                                      document.line_of(()), fatal=True)])
+            self._report_all(
+                [
+                    Problem(
+                        Subtype.SCHEMA,
+                        message,
+                        origin,
+                        document.line_of(()),
+                        fatal=True,
+                    )
+                ]
+            )
             return None
         return document
 
     def _data_source(self) -> sources.DataSource | None:
-        if not self._check_options():
+        body = self._body_text()
+        if body is None:
             return None
         file_option = self.options.get("file")
-        body = "\n".join(self.content)
         if file_option is not None and body.strip():
             self._report_here(
                 Subtype.FILE,
@@ -168,31 +175,33 @@ class GuideDirective(SphinxDirective):
             return None
         return sources.DataSource(body, None)
 
-    def _check_options(self) -> bool:
-        """Recover a MyST body read as options, or report unknown options.
+    def _body_text(self) -> str | None:
+        """Return the body, recovering a MyST body that MyST read as options.
 
-        Returns False when the directive must not render.
+        Returns None, after warning, when the directive has unknown options.
         """
-        stray = [key for key, value in self.options.items()
-                 if isinstance(value, StrayOption)]
+        body = "\n".join(self.content)
+        stray = [
+            key for key, value in self.options.items() if isinstance(value, StrayOption)
+        ]
         if not stray:
-            return True
+            return body
         recovered = None
-        if self._in_myst() and not "".join(self.content).strip():
+        if self._in_myst() and not body.strip():
             recovered = sources.myst_dash_body(self.block_text)
         if recovered is not None:
             for key in stray:
                 del self.options[key]
-            self.content = StringList(recovered.splitlines(), self._document_source())
+            # The YAML starts on the line after the opening fence's "---".
             self._myst_body_offset = 2
-            return True
+            return recovered
         known = ", ".join(f":{key}:" for key in sorted(self.option_spec or {}))
         for key in stray:
             self._report_here(
                 Subtype.OPTION,
                 f"{self.name}: unknown option ':{key}:'; use one of: {known}",
             )
-        return False
+        return None
 
     def _file_source(self, argument: str) -> sources.DataSource | None:
         if not self.state.document.settings.file_insertion_enabled:
@@ -205,7 +214,9 @@ class GuideDirective(SphinxDirective):
             return None
         current_source, _line = self.get_source_info()
         path, problem = sources.resolve_file(
-            argument, self._document_source(), current_source or "",
+            argument,
+            self._document_source(),
+            current_source or "",
             str(self.env.srcdir),
         )
         if problem is None and path is not None:
@@ -249,12 +260,18 @@ class GuideDirective(SphinxDirective):
         for problem in problems:
             if problem.source is None:
                 source, line = self.get_source_info()
-                problem = Problem(problem.subtype, problem.message, source, line,
-                                  problem.fatal)
+                problem = Problem(
+                    problem.subtype, problem.message, source, line, problem.fatal
+                )
             diagnostics.emit(problem)
 
-    def warn(self, subtype: Subtype, message: str, path: Path,
-             document: Document | None = None) -> None:
+    def warn(
+        self,
+        subtype: Subtype,
+        message: str,
+        path: Path,
+        document: Document | None = None,
+    ) -> None:
         """Warn about the value at ``path``, located at its own line."""
         document = document or self.document
         problem = Problem(subtype, message, document.source, document.line_of(path))
@@ -267,9 +284,13 @@ class GuideDirective(SphinxDirective):
             if find_live_secret(value) is None:
                 continue
             field = loading.field_path(path)
-            self.warn(Subtype.SECRET, f"{self.name}: {field} holds a value that looks "
-                      "like a live credential; replace it with a placeholder such as "
-                      "<your-api-key> (the value is masked in the output)", path)
+            self.warn(
+                Subtype.SECRET,
+                f"{self.name}: {field} holds a value that looks "
+                "like a live credential; replace it with a placeholder such as "
+                "<your-api-key> (the value is masked in the output)",
+                path,
+            )
             _set_value(document.data, path, mask_secrets(value))
 
     # -- rendering helpers -----------------------------------------------------
@@ -326,7 +347,11 @@ class GuideDirective(SphinxDirective):
 
     def apply_common_options(self, node: nodes.Element) -> None:
         """Add ``:class:`` classes and the directive's source to ``node``."""
-        node["classes"] += ["ig-block", f"ig-{self.name}", *self.options.get("class", [])]
+        node["classes"] += [
+            "ig-block",
+            f"ig-{self.name}",
+            *self.options.get("class", []),
+        ]
         self.set_source_info(node)
 
 
@@ -334,9 +359,17 @@ def _string_leaves(value: Any, path: Path) -> list[tuple[Path, str]]:
     if isinstance(value, str):
         return [(path, value)]
     if isinstance(value, dict):
-        return [leaf for key, item in value.items() for leaf in _string_leaves(item, (*path, key))]
+        return [
+            leaf
+            for key, item in value.items()
+            for leaf in _string_leaves(item, (*path, key))
+        ]
     if isinstance(value, list):
-        return [leaf for i, item in enumerate(value) for leaf in _string_leaves(item, (*path, i))]
+        return [
+            leaf
+            for i, item in enumerate(value)
+            for leaf in _string_leaves(item, (*path, i))
+        ]
     return []
 
 

@@ -1,0 +1,2 @@
+extensions = ["sphinx_integration_guides"]
+exclude_patterns = ["_build"]
