@@ -190,7 +190,7 @@ def test_yaml_tab_indentation_hint() -> None:
 def test_multiple_documents() -> None:
     assert load_problem("a: 1\n---\nb: 2\n") == (
         3,
-        "the data holds more than one YAML document; remove the '---' separator "
+        "the data contains more than one YAML document; remove the '---' separator "
         "or move the second document elsewhere",
     )
 

@@ -79,7 +79,7 @@ BODY_WARNINGS = [
     ),
     (
         "body.rst:70",
-        "the data holds more than one YAML document; remove the '---' "
+        "the data contains more than one YAML document; remove the '---' "
         "separator or move the second document elsewhere",
         "yaml",
     ),

@@ -129,3 +129,20 @@ def test_url_scheme(url: str, scheme: str) -> None:
 )
 def test_url_placeholder(url: str, placeholder: bool) -> None:
     assert url_has_placeholder(url) is placeholder
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("Wait and retry.", True),
+        ("Send the key, then retry (twice).", True),
+        ("Send the ``Authorization`` header.", False),
+        ("See [the docs](https://example.com).", False),
+        ("Mail support@example.com", False),
+        ("Visit www.example.com", False),
+    ],
+)
+def test_prose_fast_path(text: str, plain: bool) -> None:
+    from sphinx_integration_guides.prose import _MARKUP
+
+    assert (_MARKUP.search(text) is None) is plain

@@ -180,7 +180,7 @@ class _YamlBuilder:
         for event in events:
             if isinstance(event, NodeEvent):
                 raise LoadError(
-                    "the data holds more than one YAML document; remove the "
+                    "the data contains more than one YAML document; remove the "
                     "'---' separator or move the second document elsewhere",
                     _event_line(event),
                 )

@@ -93,7 +93,7 @@ def url_node(
 
 
 def _placeholder_link(text: str, uri: str) -> list[nodes.Node]:
-    """Show a link whose URL holds a placeholder as its text and literal URL."""
+    """Show a link whose URL contains a placeholder as its text and literal URL."""
     if text == uri:
         return [nodes.literal(uri, uri)]
     return [nodes.Text(f"{text} ("), nodes.literal(uri, uri), nodes.Text(")")]

@@ -220,8 +220,8 @@ class GuideDirective(SphinxDirective):
             str(self.env.srcdir),
         )
         if problem is None and path is not None:
-            # Only an existing file is a dependency: Sphinx treats a missing
-            # one as changed on every build and would re-read the page forever.
+            # Only an existing file becomes a dependency, because Sphinx treats
+            # a missing one as changed on every build and re-reads the page.
             self.env.note_dependency(str(path))
             data, problem = sources.read_file(path)
             if problem is None and data is not None:
