@@ -123,10 +123,10 @@ class ErrorMapDirective(GuideDirective):
         status = "" if entry.http_status is None else str(entry.http_status)
         message: Cell = ""
         if entry.message:
-            # The provider's words, shown as written: plain text, no smart quotes.
-            message = nodes.paragraph(entry.message, entry.message,
-                                      classes=["ig-error-message"])
-            message["support_smartquotes"] = False
+            # A literal keeps the provider's words exact (no smart quotes) and
+            # lets the LaTeX table code break a long message inside its column.
+            message = [nodes.literal(entry.message, entry.message,
+                                     classes=["ig-error-message"])]
         cause = self.paragraph(entry.cause, (*entry.path, "cause"))
         return [code_cell, status, message, [cause], self._remediation(entry),
                 self._retry(entry)]
