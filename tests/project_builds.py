@@ -113,10 +113,15 @@ def expected_warnings(name: str) -> list[str]:
 
 
 def output_files(outdir: Path) -> list[Path]:
-    """Return the text files a builder wrote, without its doctrees."""
+    """Return the text files a builder wrote from the documents.
+
+    Doctrees and the sources the HTML builders copy into ``_sources`` are
+    left out, since they hold every word whether the writers render it or not.
+    """
     return sorted(
         path for path in outdir.rglob("*")
-        if path.suffix in TEXT_SUFFIXES and ".doctrees" not in path.parts
+        if path.suffix in TEXT_SUFFIXES
+        and ".doctrees" not in path.parts and "_sources" not in path.parts
     )
 
 
