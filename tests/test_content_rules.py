@@ -159,3 +159,37 @@ def test_content_rules_text_output(tmp_path: Path) -> None:
     assert "| Never include              | Why " in text
     assert "| **Avoid:** Your <b>HbA1c</b>   |" in text
     assert "Every SMS template and every *HELP* reply." in text
+
+
+#: Every builder with the file its output for ``index`` lands in, or None
+#: for builders that write no file per page.
+BUILDER_OUTPUTS = {
+    "html": "index.html",
+    "dirhtml": "index.html",
+    "singlehtml": "index.html",
+    "epub": "index.xhtml",
+    "latex": "rules.tex",
+    "text": "index.txt",
+    "man": "rules.1",
+    "texinfo": "rules.texi",
+    "gettext": "index.pot",
+    "xml": "index.xml",
+    "pseudoxml": "index.pseudoxml",
+    "dummy": None,
+}
+
+
+@pytest.mark.parametrize("builder", sorted(BUILDER_OUTPUTS))
+def test_content_rules_every_builder(tmp_path: Path, builder: str) -> None:
+    app, warning = _build(tmp_path, builder)
+    app.cleanup()
+    assert warning_lines(warning, app.srcdir) == EXPECTED_WARNINGS
+    output = BUILDER_OUTPUTS[builder]
+    if output is None:
+        return
+    text = (app.outdir / output).read_text(encoding="utf-8")
+    for word in ("Diagnoses", "identifier"):
+        assert word in text, word
+    if builder != "gettext":  # examples and labels are not translatable text
+        assert "HbA1c" in text
+        assert "Prefer:" in text
