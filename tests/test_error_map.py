@@ -136,3 +136,20 @@ def test_generic_whole_text_only() -> None:
     assert is_generic(["Contact support", "retry the request"], phrases)
     assert not is_generic(["Contact support", "Rotate the key in the dashboard"],
                           phrases)
+
+
+def test_schema_extension_field_ignored(tmp_path: Path) -> None:
+    srcdir = tmp_path / "project"
+    srcdir.mkdir()
+    (srcdir / "conf.py").write_text(
+        'extensions = ["sphinx_integration_guides"]\n'
+        "integration_guides_schema_extensions = {'error-map': {'properties': {"
+        "'errors': {'items': {'properties': {'owner': {'type': 'string'}}}}}}}\n",
+        encoding="utf-8")
+    (srcdir / "index.rst").write_text(
+        "Errors\n======\n\n.. error-map::\n\n   errors:\n     - code: E1\n"
+        "       cause: A cause.\n       remediation: Rotate the key.\n"
+        "       owner: platform team\n", encoding="utf-8")
+    result = build(srcdir, "html")
+    assert result.warnings == []
+    assert 'id="ig-error-e1"' in _page(result, "index.html")

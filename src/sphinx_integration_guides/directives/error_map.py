@@ -62,12 +62,21 @@ class ErrorMapDirective(GuideDirective):
     default_title = "Errors"
 
     def build_model(self, data: dict[str, Any]) -> list[ErrorEntry]:
-        entries = []
-        for index, error in enumerate(data["errors"]):
-            fields = {key: value for key, value in error.items() if key != "code"}
-            entries.append(ErrorEntry(code=str(error["code"]), path=("errors", index),
-                                      **fields))
-        return entries
+        # Keys a project adds through a schema extension are not rendered.
+        return [
+            ErrorEntry(
+                code=str(error["code"]),
+                cause=error["cause"],
+                remediation=error["remediation"],
+                path=("errors", index),
+                http_status=error.get("http_status"),
+                message=error.get("message", ""),
+                retryable=error.get("retryable"),
+                backoff=error.get("backoff", ""),
+                docs=error.get("docs", ""),
+            )
+            for index, error in enumerate(data["errors"])
+        ]
 
     def render(self, model: list[ErrorEntry]) -> list[nodes.Node]:
         first_rows = self._first_rows(model)
