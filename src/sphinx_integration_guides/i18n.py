@@ -55,12 +55,23 @@ class UnwrapProse(SphinxTransform):
     default_priority = 990
 
     def apply(self, **kwargs: Any) -> None:
-        # Sphinx's own transforms read the builder class the same way.
-        if issubclass(self.env._builder_cls, MessageCatalogBuilder):
+        if issubclass(_builder_class(self), MessageCatalogBuilder):
             return
         matcher = NodeMatcher(nodes.inline, **{PROSE_MARK: True})
         for wrapper in list(matcher.findall(self.document)):
             wrapper.replace_self(wrapper.children)
+
+
+def _builder_class(transform: SphinxTransform) -> type[Any]:
+    """Return the running builder's class on Sphinx 8.2 and 9.
+
+    Sphinx 9 keeps it on the environment (its own transforms read it there)
+    and deprecates ``transform.app``; Sphinx 8.2 only has ``app.builder``.
+    """
+    builder_class = getattr(transform.env, "_builder_cls", None)
+    if builder_class is None:
+        return type(transform.app.builder)
+    return builder_class  # type: ignore[no-any-return]
 
 
 def setup(app: Sphinx) -> None:
