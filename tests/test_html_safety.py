@@ -297,7 +297,9 @@ def test_checkboxes_have_names(themes_builds, builder, page_name) -> None:
 
 def test_checkbox_named_by_item_text(themes_builds) -> None:
     page = parse_labelled(themes_builds["html"] / "alpha.html")
-    names = [page.text_of[str(box["aria-labelledby"])] for box in page.checkboxes]
+    names = [
+        page.text_of[str(box["aria-labelledby"])].strip() for box in page.checkboxes
+    ]
     assert any(name.startswith("Payments account") for name in names), names
     assert "Run the smoke tests." in names
 
