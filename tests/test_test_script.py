@@ -149,8 +149,11 @@ def test_download_links_resolve(html: Build) -> None:
 
 def test_download_holds_setup_and_cases(html: Build) -> None:
     scripts = _downloads(html)
-    assert sorted(scripts) == ["checks-tests.txt", "index-tests.py", "index-tests.sh",
-                               "myst-tests.json", "myst-tests.txt", "orders.http"]
+    assert sorted(scripts) == ["checks-tests-2.txt", "checks-tests.txt",
+                               "index-tests.py", "index-tests.sh", "myst-tests.json",
+                               "myst-tests.txt", "orders.http"]
+    assert "# 2. renamed on collision (error case)\nsecond\n" in scripts[
+        "checks-tests-2.txt"]
     assert scripts["index-tests.sh"] == SMOKE_SCRIPT
     assert scripts["orders.http"] == HTTP_SCRIPT
 
@@ -199,9 +202,7 @@ def test_latex_attaches_script(tmp_path: Path) -> None:
     tex = next(result.outdir.glob("*.tex")).read_text(encoding="utf-8")
     assert r"\sphinxIGattach{_downloads/" in tex
     assert "index-tests.sh}{ (attached to this PDF)}" in tex
-    assert sorted(_downloads(result)) == ["checks-tests.txt", "index-tests.py",
-                                          "index-tests.sh", "myst-tests.json",
-                                          "myst-tests.txt", "orders.http"]
+    assert len(_downloads(result)) == 7
 
 
 @pytest.mark.parametrize(("language", "extension"), [
