@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from docutils import nodes
 from sphinx.cmd.build import build_main
-from sphinx.deprecation import RemovedInNextVersionWarning
+from sphinx.deprecation import RemovedInNextVersionWarning, RemovedInSphinx10Warning
 
 import sphinx_integration_guides
 from project_builds import (
@@ -39,18 +39,29 @@ MERGING_BUILDERS = ("singlehtml", "latex", "man", "texinfo")
 TEXT_BUILDERS = [name for name in BUILDERS if name != "dummy"]
 
 
+_BUILDS: dict[tuple[str, str], Build] = {}
+
+
+def _shared_build(project: str, builder: str,
+                  tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """Build ``project`` with ``builder`` once per test process; tests only read it."""
+    key = (project, builder)
+    if key not in _BUILDS:
+        workdir = tmp_path_factory.mktemp(f"{project}-{builder}")
+        _BUILDS[key] = build(copy_project(project, workdir), builder)
+    return _BUILDS[key]
+
+
 @pytest.fixture(scope="module", params=BUILDERS)
 def realistic(request: pytest.FixtureRequest,
               tmp_path_factory: pytest.TempPathFactory) -> Build:
-    workdir = tmp_path_factory.mktemp(f"realistic-{request.param}")
-    return build(copy_project("realistic", workdir), request.param)
+    return _shared_build("realistic", request.param, tmp_path_factory)
 
 
 @pytest.fixture(scope="module", params=BUILDERS)
 def hostile(request: pytest.FixtureRequest,
             tmp_path_factory: pytest.TempPathFactory) -> Build:
-    workdir = tmp_path_factory.mktemp(f"hostile-{request.param}")
-    return build(copy_project("hostile", workdir), request.param)
+    return _shared_build("hostile", request.param, tmp_path_factory)
 
 
 def _missing_markers(result: Build, project: str) -> list[str]:
@@ -123,8 +134,8 @@ def test_hostile_secrets_shown_masked(hostile: Build) -> None:
 # -- merged documents ------------------------------------------------------------
 
 
-def test_latex_writes_every_document(tmp_path: Path) -> None:
-    result = build(copy_project("realistic", tmp_path), "latex")
+def test_latex_writes_every_document(tmp_path_factory: pytest.TempPathFactory) -> None:
+    result = _shared_build("realistic", "latex", tmp_path_factory)
     names = [path.name for path in output_files(result.outdir)]
     assert "realistic.tex" in names
     assert "twilio-sms.tex" in names
@@ -134,8 +145,10 @@ def test_latex_writes_every_document(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("builder", MERGING_BUILDERS)
-def test_merged_output_holds_all_pages(builder: str, tmp_path: Path) -> None:
-    result = build(copy_project("realistic", tmp_path), builder)
+def test_merged_output_holds_all_pages(
+    builder: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    result = _shared_build("realistic", builder, tmp_path_factory)
     merged = output_text(result.outdir)
     for word in ("zqrcause1", "zqrcause3", "zqrcause4", "zqrcause5"):
         assert word in merged
@@ -165,8 +178,9 @@ def test_extension_defines_some_node() -> None:
 
 
 @pytest.mark.parametrize("writer", WRITER_FORMATS)
-def test_every_node_has_visitor(writer: str, tmp_path: Path) -> None:
-    result = build(copy_project("realistic", tmp_path), "dummy")
+def test_every_node_has_visitor(writer: str,
+                                tmp_path_factory: pytest.TempPathFactory) -> None:
+    result = _shared_build("realistic", "dummy", tmp_path_factory)
     handlers = result.app.registry.translation_handlers.get(writer, {})
     missing = [cls.__name__ for cls in _extension_node_classes()
                if cls.__name__ not in handlers]
@@ -175,26 +189,72 @@ def test_every_node_has_visitor(writer: str, tmp_path: Path) -> None:
 
 # -- -W --keep-going -------------------------------------------------------------
 
-#: One problem per directive body, each of which must fail a ``-W`` build.
-PROBLEM_BODIES = {
-    "unknown key": "errors:\n  - code: A\n    cause: c\n    remediaton: r\n",
-    "missing field": "errors:\n  - code: A\n    cause: c\n",
-    "duplicate key": "errors:\n  - code: A\n    code: B\n    cause: c\n"
-                     "    remediation: r\n",
-    "yaml syntax": "errors: [unclosed\n",
-    "live secret": "errors:\n  - code: A\n    message: sk_live_51AbcdefGhijklmnOpqr\n"
-                   "    cause: c\n    remediation: r\n",
-    "unsafe url": "errors:\n  - code: A\n    cause: `see <javascript:alert(1)>`_\n"
-                  "    remediation: r\n",
-    "empty body": "",
+#: One problem of each kind: its warning subtype, the directive and its body.
+#: Each must fail a ``-W`` build.
+PROBLEM_BODIES: dict[str, tuple[str, str, str]] = {
+    "unknown key": (
+        "schema", "error-map",
+        "errors:\n  - code: A\n    cause: c\n    remediaton: r\n",
+    ),
+    "missing field": ("schema", "field-map", "mappings:\n  - source: a\n"),
+    "duplicate key": (
+        "yaml", "error-map",
+        "errors:\n  - code: A\n    code: B\n    cause: c\n    remediation: r\n",
+    ),
+    "yaml syntax": ("yaml", "error-map", "errors: [unclosed\n"),
+    "empty body": ("yaml", "error-map", ""),
+    "live secret": (
+        "secret", "prerequisites",
+        "env_vars:\n  - name: KEY\n    secret: true\n"
+        "    example: sk_live_51AbcdefGhijklmnOpqr\n",
+    ),
+    "version": (
+        "version", "prerequisites",
+        "software:\n  - name: Ruby\n    version: latest\n",
+    ),
+    "unsafe url": (
+        "url", "auth-flow",
+        "scheme: api_key\ndocs: javascript:alert(1)\nsteps:\n  - title: t\n",
+    ),
+    "missing image": (
+        "image", "auth-flow",
+        "scheme: api_key\nsteps:\n  - title: t\n    screenshot: missing.png\n"
+        "    alt: a\n",
+    ),
+    "environment": (
+        "env", "env-matrix",
+        "environments: [a, b]\nsettings:\n  - name: X\n    values:\n      a: one\n",
+    ),
+    "state": (
+        "state", "state-transitions",
+        "states:\n  - name: a\ninitial: a\n"
+        "transitions:\n  - from: a\n    event: e\n    to: b\n",
+    ),
+    "test kinds": (
+        "test", "test-script",
+        "language: bash\ncases:\n  - name: n\n    kind: success\n"
+        "    script: echo\n    expect:\n      exit_code: 0\n",
+    ),
+    "lexer": (
+        "highlight", "test-script",
+        "language: pyhton\ncases:\n"
+        "  - name: n\n    kind: success\n    script: x\n"
+        "    expect:\n      exit_code: 0\n"
+        "  - name: m\n    kind: error\n    script: y\n"
+        "    expect:\n      exit_code: 1\n",
+    ),
+    "generic remediation": (
+        "remediation", "error-map",
+        "errors:\n  - code: A\n    cause: c\n    remediation: Try again later\n",
+    ),
 }
 
 
-def _write_project(srcdir: Path, body: str) -> None:
+def _write_project(srcdir: Path, directive: str, body: str) -> None:
     srcdir.mkdir()
     (srcdir / "conf.py").write_text('extensions = ["sphinx_integration_guides"]\n')
     indented = "".join(f"   {line}\n" for line in body.splitlines())
-    page = f"Page\n====\n\n.. error-map::\n\n{indented}"
+    page = f"Page\n====\n\n.. {directive}::\n\n{indented}"
     (srcdir / "index.rst").write_text(page)
 
 
@@ -204,15 +264,19 @@ def _strict_build(srcdir: Path, outdir: Path) -> int:
 
 
 @pytest.mark.parametrize("problem", PROBLEM_BODIES)
-def test_strict_build_fails_on_problem(problem: str, tmp_path: Path) -> None:
+def test_strict_build_fails_on_problem(problem: str, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    subtype, directive, body = PROBLEM_BODIES[problem]
     srcdir = tmp_path / "src"
-    _write_project(srcdir, PROBLEM_BODIES[problem])
+    _write_project(srcdir, directive, body)
     assert _strict_build(srcdir, tmp_path / "out") == 1
+    assert f"[integration_guides.{subtype}]" in capsys.readouterr().err
 
 
 def test_strict_build_passes_clean_project(tmp_path: Path) -> None:
     srcdir = tmp_path / "src"
-    _write_project(srcdir, "errors:\n  - code: A\n    cause: c\n    remediation: r\n")
+    _write_project(srcdir, "error-map",
+                   "errors:\n  - code: A\n    cause: c\n    remediation: r\n")
     assert _strict_build(srcdir, tmp_path / "out") == 0
 
 
@@ -229,6 +293,8 @@ def test_strict_build_fails_hostile(tmp_path: Path) -> None:
 # -- deprecations ----------------------------------------------------------------
 
 
-def test_sphinx_deprecation_is_error() -> None:
-    with pytest.raises(RemovedInNextVersionWarning):
-        warnings.warn("removed soon", RemovedInNextVersionWarning, stacklevel=1)
+@pytest.mark.parametrize("category", [RemovedInNextVersionWarning,
+                                      RemovedInSphinx10Warning])
+def test_sphinx_deprecation_is_error(category: type[Warning]) -> None:
+    with pytest.raises(category):
+        warnings.warn("removed soon", category, stacklevel=1)
