@@ -77,6 +77,13 @@ def test_compiled_catalog_is_current(po_path: Path) -> None:
     assert compiled == source
 
 
+def test_installed_package_has_catalog() -> None:
+    import sphinx_integration_guides
+
+    installed = Path(sphinx_integration_guides.__file__).parent / "locale"
+    assert (installed / "de" / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
+
+
 def test_wheel_ships_compiled_catalog(tmp_path: Path) -> None:
     from hatchling.builders.wheel import WheelBuilder
 
