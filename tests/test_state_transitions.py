@@ -203,3 +203,11 @@ def test_reachable_follows_chains() -> None:
     transitions = [Transition("a", "e", "b", path), Transition("b", "e", "c", path),
                    Transition("d", "e", "a", path)]
     assert reachable_states("a", transitions) == {"a", "b", "c"}
+
+
+def test_parallel_edges_share_one_label() -> None:
+    edges = [("a", "x", "b"), ("a", "y", "b"), ("a", "x", "b"), ("b", "z", "b")]
+    code = state_dot(["a", "b"], "a", set(), edges)
+    assert '  s0 -> s1 [label="x\\ny"];' in code
+    assert '  s1 -> s1 [label="z"];' in code
+    assert code.count("s0 -> s1") == 1

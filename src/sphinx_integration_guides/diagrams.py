@@ -73,12 +73,28 @@ def state_dot(
     for name, node_id in ids.items():
         border = ", peripheries=2" if name in terminal else ""
         lines.append(f"  {node_id} [label={dot_string(name)}{border}];")
-    for source, event, target in transitions:
+    for (source, target), events in _edges(transitions).items():
         if source in ids and target in ids:
-            lines.append(f"  {ids[source]} -> {ids[target]} "
-                         f"[label={dot_string(event)}];")
+            label = dot_string("\n".join(events))
+            lines.append(f"  {ids[source]} -> {ids[target]} [label={label}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
+
+
+def _edges(
+    transitions: Sequence[tuple[str, str, str]],
+) -> dict[tuple[str, str], list[str]]:
+    """Group events by the pair of states they connect, in the order written.
+
+    One edge per pair keeps labels apart: Graphviz stacks the labels of
+    parallel edges and self-loops on top of each other.
+    """
+    edges: dict[tuple[str, str], list[str]] = {}
+    for source, event, target in transitions:
+        events = edges.setdefault((source, target), [])
+        if event not in events:
+            events.append(event)
+    return edges
 
 
 def diagram_node(code: str) -> graphviz:
