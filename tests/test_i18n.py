@@ -126,8 +126,6 @@ def test_english_build_keeps_english(tmp_path: Path) -> None:
 
 # -- users' text in the project's catalogs ---------------------------------------
 
-_LOCATION = re.compile(r"^#: (.+)$", re.MULTILINE)
-
 
 @pytest.fixture(scope="module")
 def catalogs(tmp_path_factory: pytest.TempPathFactory) -> Build:

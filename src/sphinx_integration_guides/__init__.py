@@ -24,6 +24,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         i18n,
         latex,
         nodes,
+        published_sources,
         single_page,
     )
 
@@ -33,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     nodes.setup(app)
     latex.setup(app)
     single_page.setup(app)
+    published_sources.setup(app)
     domain.setup(app)
     directives.setup(app)
     app.add_css_file("integration_guides.css")
