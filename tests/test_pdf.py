@@ -181,3 +181,12 @@ def test_xelatex_pdf_holds_every_field(xelatex_build) -> None:
     ]
     assert missing == []
     assert overfull_boxes(log) == []
+
+
+@pytest.mark.pdf
+def test_pdflatex_cells_start_with_text(pdflatex_build) -> None:
+    """Index entries of codes stay in the cell's paragraph, adding no line."""
+    outdir, _warnings = pdflatex_build
+    tex = (outdir / "guides.tex").read_text(encoding="utf-8")
+    assert tex.count(r"\index{E001\_RATE\_LIMITED") == 1
+    assert "\\sphinxAtStartPar\n\n\\index{" not in tex

@@ -34,8 +34,13 @@ EntryTuple = tuple[str, str, str, str, None]
 
 
 def index_node(docname: str, obj: GuideObject, integration: str) -> addnodes.index:
-    """Return an index node listing ``obj`` under its name and its integration."""
-    node = addnodes.index(entries=index_entries(obj, integration), inline=False)
+    """Return an index node listing ``obj`` under its name and its integration.
+
+    The node sits inside the paragraph that shows the object (a table cell),
+    so it is marked inline: LaTeX otherwise starts a new line before it and
+    the cell opens with an empty line.
+    """
+    node = addnodes.index(entries=index_entries(obj, integration), inline=True)
     node[MARK] = [docname, obj.anchor]
     return node
 

@@ -173,16 +173,21 @@ def _add_literal_breaks(table: nodes.table) -> None:
             index = parent.index(text)
             new: list[nodes.Node] = []
             for piece in pieces[:-1]:
-                new += [nodes.Text(piece), nodes.raw("", LATEX_BREAK, format="latex")]
+                mark = LATEX_BREAK if piece[-1] in BREAK_AFTER else LATEX_RUN_BREAK
+                new += [nodes.Text(piece), nodes.raw("", mark, format="latex")]
             new.append(nodes.Text(pieces[-1]))
             parent[index : index + 1] = new
 
 
 #: A place where TeX may end a line, with no hyphen added.
 LATEX_BREAK = r"\allowbreak{}"
+#: The same inside a run of letters and digits, where TeX breaks only when
+#: no break after punctuation fits as well.
+LATEX_RUN_BREAK = r"\penalty200\relax{}"
 
 #: A break may follow these characters.
-_BREAK_AFTER = re.compile(r"(?<=[_\-=&:@+%#~^|\\])(?=.)")
+BREAK_AFTER = "_-=&:@+%#~^|\\"
+_BREAK_AFTER = re.compile(rf"(?<=[{re.escape(BREAK_AFTER)}])(?=.)")
 
 #: Runs of letters and digits at least this long may break between any two
 #: characters, keeping three on each side; TeX picks the last that fits.
