@@ -1,10 +1,12 @@
 """Compare the build time of guides written with the extension and in plain reST.
 
-Generates two projects with the same content (``--guides N`` pages, each with
-every directive of realistic size): one uses the directives with YAML data
-files, the other writes the same tables, lists, code blocks, index entries
-and labels by hand. Both are built with sphinx-build (html, alabaster) in
-subprocesses, alternating A B A B over ``--runs R`` runs. Printed: medians of
+Generates projects with the same content (``--guides N`` pages, each with
+every directive of realistic size). One uses the directives with YAML data
+files, and its plain twin writes the same tables, lists, code blocks, index
+entries and labels by hand. When sphinxcontrib-datatemplates is installed, a
+third renders the same YAML files through Jinja templates. All are built with
+sphinx-build (html, alabaster) in subprocesses, alternating A B A B over
+``--runs R`` runs. Printed: medians of
 the full build, of an incremental rebuild after one data file changes, of the
 read phase, ``-j 2`` against ``-j 1``, peak memory, the same ratio with state
 diagrams on, and as the last line the main build-time ratio.
@@ -22,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -110,6 +113,18 @@ def touch_data(root: Path, kind: str, directive: str, run: int) -> None:
     path.write_text(path.read_text() + f"\n{comment}\n")
 
 
+def timed_build(label: str, source: Path, output: Path, **options: Any) -> Build:
+    """Run one build and print its measures to stderr, so a long run shows progress."""
+    build = sphinx_build(source, output, **options)
+    print(
+        f"[{label}] {build.seconds:.2f}s wall, {build.cpu_seconds:.2f}s CPU, "
+        f"read phase {build.read_seconds:.2f}s, {build.max_rss_mib:.0f} MiB",
+        file=sys.stderr,
+        flush=True,
+    )
+    return build
+
+
 def main_series(
     work: Path, arguments: argparse.Namespace, directives: list[str], kinds: list[str]
 ) -> dict[str, list[Build]]:
@@ -120,13 +135,17 @@ def main_series(
     for run in range(arguments.runs):
         for kind in kinds:
             source, output = work / kind, work / f"{kind}-out"
-            results.setdefault(kind, []).append(sphinx_build(source, output))
+            full = timed_build(f"{kind} full", source, output)
+            results.setdefault(kind, []).append(full)
             touch_data(source, kind, directives[0], run)
-            incremental = sphinx_build(source, output, fresh=False)
+            incremental = timed_build(
+                f"{kind} incremental", source, output, fresh=False
+            )
             results.setdefault(f"{kind}-incremental", []).append(incremental)
         if not arguments.no_parallel:
             for kind in ("extension", "plain"):
-                parallel = sphinx_build(work / kind, work / f"{kind}-j2", jobs=2)
+                output = work / f"{kind}-j2"
+                parallel = timed_build(f"{kind} -j 2", work / kind, output, jobs=2)
                 results.setdefault(f"{kind}-j2", []).append(parallel)
     return results
 
@@ -143,7 +162,8 @@ def diagram_series(
     for _run in range(arguments.runs):
         for kind in kinds:
             source = work / f"{kind}-diagrams"
-            build = sphinx_build(source, work / f"{kind}-diagrams-out")
+            output = work / f"{kind}-diagrams-out"
+            build = timed_build(f"{kind} diagrams", source, output)
             results.setdefault(kind, []).append(build)
     return results
 

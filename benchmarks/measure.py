@@ -18,8 +18,8 @@ class Build:
     """One build: wall time, CPU time, read phase, peak memory and warning lines.
 
     CPU time is user plus system time of the build and of the worker
-    processes it waited for; it is less disturbed by other load on the
-    machine than wall time.
+    processes it waited for. Other load on the machine disturbs it less than
+    wall time.
     """
 
     seconds: float

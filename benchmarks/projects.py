@@ -1,9 +1,9 @@
-"""Write the two benchmark projects: guides with directives, and plain reST.
+"""Write the benchmark projects: directives, plain reST, and datatemplates.
 
-Both projects have the same pages, titles, cross-references, theme and
-configuration; they differ only in how each guide's sections are written.
-The extension project keeps each directive's data in a YAML file under
-``data/`` (``:file:``), so changing one file rebuilds one page.
+All projects have the same pages, titles, cross-references, theme and
+configuration. They differ only in how each guide's sections are written.
+The extension and datatemplates projects keep each section's data in a YAML
+file under ``data/``, so changing one file rebuilds one page.
 """
 
 from __future__ import annotations
@@ -144,12 +144,12 @@ def data_path(root: Path, integration: str, name: str) -> Path:
 
 def intro(kind: str, index: int, directives: Sequence[str]) -> list[str]:
     """Return a paragraph that links to objects of this guide and the first one."""
-    here, first = integration_name(index), integration_name(0)
+    own, first = integration_name(index), integration_name(0)
     targets: list[tuple[str, str, str]] = []
     if "error-map" in directives:
-        targets += [("error", here, "429"), ("error", first, "401")]
+        targets += [("error", own, "429"), ("error", first, "401")]
     if "state-transitions" in directives:
-        targets.append(("state", here, "past_due"))
+        targets.append(("state", own, "past_due"))
     if not targets:
         return [f"This guide connects {service_name(index)} with the warehouse."]
     links = [
