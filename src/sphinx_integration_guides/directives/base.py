@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -247,19 +248,28 @@ class GuideDirective(SphinxDirective):
                 return source, self.lineno + offset
             return source, self.lineno + self.content_offset + 1
         source, line = self.content.info(0)
-        return str(source), (line or 0) + 1
+        return os.path.abspath(source), (line or 0) + 1
+
+    def _source_info(self) -> tuple[str | None, int]:
+        """Return the directive's file, as an absolute path, and line.
+
+        docutils names an ``.. include::``d file relative to the working
+        directory, and Sphinx would print such a path relative to it again.
+        """
+        source, line = self.get_source_info()
+        return (os.path.abspath(source) if source else None), line or 0
 
     def line_of(self, path: Path) -> tuple[str, int]:
         return self.document.source, self.document.line_of(path)
 
     def _report_here(self, subtype: Subtype, message: str) -> None:
-        source, line = self.get_source_info()
+        source, line = self._source_info()
         diagnostics.emit(Problem(subtype, message, source, line, fatal=True))
 
     def _report_all(self, problems: list[Problem]) -> None:
         for problem in problems:
             if problem.source is None:
-                source, line = self.get_source_info()
+                source, line = self._source_info()
                 problem = Problem(
                     problem.subtype, problem.message, source, line, problem.fatal
                 )
@@ -324,8 +334,9 @@ class GuideDirective(SphinxDirective):
             parsed, messages = self.state.inline_text(caption, self.lineno)
             self.messages.extend(messages)
             container = nodes.inline("", "", *parsed)
-            source, line = self.get_source_info()
+            source, line = self._source_info()
             allowed = set(self.config.integration_guides_url_schemes)
+            source = source or self._document_source()
             prose.make_links_safe(container, allowed, source, line, "caption")
             return caption, list(container.children)
         title = _(self.default_title)
