@@ -54,6 +54,11 @@ EXPECTED = [
         "allowed, so the link is shown as text; use one of: http, https, mailto",
         "url",
     ),
+    warning(
+        "index.md:73",
+        "unknown option ':colour:'; use one of: :caption:, :class:, :file:, :name:",
+        "option",
+    ),
 ]
 
 
@@ -105,6 +110,10 @@ def test_dash_body_with_error_renders_nothing(html: str) -> None:
 def test_unsafe_markdown_link_is_text(html: str) -> None:
     assert "<td><p>Go to the console.</p></td>" in html
     assert "javascript:" not in html
+
+
+def test_unknown_option_renders_nothing(html: str) -> None:
+    assert 'id="ig-error-o1"' not in html
 
 
 def test_page_tail_renders(html: str) -> None:
