@@ -117,6 +117,20 @@ def test_badges_follow_language(german: Build) -> None:
     assert ">initial<" not in page
 
 
+def test_scheme_names_follow_language(german: Build) -> None:
+    page = (german.outdir / "billing" / "stripe.html").read_text(encoding="utf-8")
+    assert "API-Schlüssel" in page
+    assert "Verfahren:" in page
+    assert "Scheme:" not in page
+
+
+def test_legends_follow_language(german: Build) -> None:
+    page = (german.outdir / "salesforce.html").read_text(encoding="utf-8")
+    assert "Legende:" in page
+    assert "Lebenszyklus des Tokens" in page
+    assert "Legend:" not in page
+
+
 def test_english_build_keeps_english(tmp_path: Path) -> None:
     result = build(copy_project("realistic", tmp_path), "html")
     page = (result.outdir / "billing" / "stripe.html").read_text(encoding="utf-8")
