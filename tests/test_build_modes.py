@@ -141,3 +141,22 @@ def test_pickled_environment_loads(first_build: Build) -> None:
     objects = env.domaindata["guide"]["objects"]
     assert "billing/stripe" in objects
     assert "twilio" in objects
+
+
+def test_environment_holds_no_extension_attributes(first_build: Build) -> None:
+    env = first_build.app.env
+    names = [name for name in vars(env)
+             if "guide" in name.lower() or name.startswith("ig_")]
+    assert names == []
+    assert "guide" in env.domaindata
+
+
+def test_deleted_document_drops_duplicate_warning(tmp_path: Path) -> None:
+    first = build(copy_project("hostile", tmp_path), "dummy")
+    duplicate = [line for line in first.warnings if line.startswith("other.rst:")]
+    assert len(duplicate) == 1
+    (first.srcdir / "other.rst").unlink()
+    index = first.srcdir / "index.rst"
+    index.write_text(index.read_text().replace("   other\n", ""))
+    second = build(first.srcdir, "dummy", freshenv=False)
+    assert [line for line in second.warnings if "already declared" in line] == []
