@@ -1,9 +1,9 @@
 """Find the extension's own words in its source and keep the catalogs in step.
 
-The words are the literal arguments of ``_()`` calls, each directive's
-``default_title``, and the strings that reach ``_()`` through a variable:
-values of a module-level dict indexed in the call (``_(NAMES[key])``), or
-items of a module-level table a loop unpacks into the call's argument.
+The words are the literal arguments of ``_()`` calls and each directive's
+``default_title``. Strings also reach ``_()`` through a variable. These are
+the values of a module-level dict indexed in the call (``_(NAMES[key])``)
+and the items of a module-level table that a loop unpacks into the call.
 
 Run ``python tests/extension_messages.py`` after changing such a string: it
 rewrites the template ``sphinx_integration_guides.pot``, merges it into every

@@ -39,7 +39,7 @@ def _mask_file(path: Path) -> None:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
-        return  # a source in another encoding holds no directive this build read
+        return  # not a page source this build parsed, so it has no directive
     lines = text.splitlines(keepends=True)
     masked = "".join(mask_secrets(line) for line in lines)
     if masked != text:
