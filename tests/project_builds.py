@@ -155,6 +155,8 @@ def write_expected_warnings(name: str) -> None:
     header = (
         "# Every warning a build of this project gives, in order, with paths\n"
         "# relative to the source directory. Lines starting with # are comments.\n"
+        "# After a deliberate change of a message, regenerate this file with\n"
+        "# python tests/project_builds.py hostile, and read the diff.\n"
     )
     path = ROOTS / f"test-{name}" / "expected-warnings.txt"
     path.write_text(header + "".join(f"{line}\n" for line in result.warnings),
