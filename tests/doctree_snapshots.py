@@ -1,8 +1,11 @@
 """Doctree snapshots: the XML of a directive's output, compared with a stored file.
 
-A test fails when the output differs from ``tests/snapshots/<name>``. After a
-deliberate change of the output, run the tests with ``UPDATE_SNAPSHOTS=1`` to
-rewrite the files, then read the diff before committing it.
+A test fails when the output differs from ``tests/snapshots/<name>`` in any
+character, trailing spaces included, because a space at the end of a text
+node is part of the output. After a deliberate change of the output, edit
+the snapshot by hand, or run the tests once with ``UPDATE_SNAPSHOTS=1``:
+that run rewrites the files and fails, so the diff is read before it is
+committed.
 """
 
 from __future__ import annotations
@@ -11,16 +14,24 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
 from docutils import nodes
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
+def first_block(doctree: nodes.document, css_class: str) -> nodes.Element:
+    """Return the first element that carries ``css_class``."""
+    for node in doctree.findall(nodes.Element):
+        if css_class in node.get("classes", []):
+            return node
+    raise AssertionError(f"no element with class {css_class!r} in the doctree")
+
+
 def doctree_xml(elements: Iterable[nodes.Element], srcdir: Path) -> str:
     """Return the elements as indented XML, with the source directory replaced."""
     parts = [element.asdom().toprettyxml(indent="  ") for element in elements]
-    text = "".join(parts).replace(str(srcdir), "<srcdir>")
-    return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
+    return "".join(parts).replace(str(srcdir), "<srcdir>")
 
 
 def assert_matches_snapshot(name: str, xml: str) -> None:
@@ -28,5 +39,8 @@ def assert_matches_snapshot(name: str, xml: str) -> None:
     path = SNAPSHOTS / name
     if os.environ.get("UPDATE_SNAPSHOTS") == "1":
         path.write_text(xml, encoding="utf-8")
-    assert path.is_file(), f"no snapshot {path}; run with UPDATE_SNAPSHOTS=1 once"
+        pytest.fail(f"rewrote {path}; read its diff, then run without "
+                    "UPDATE_SNAPSHOTS")
+    assert path.is_file(), f"no snapshot {path}; write it, or run once with " \
+        "UPDATE_SNAPSHOTS=1"
     assert xml == path.read_text(encoding="utf-8")

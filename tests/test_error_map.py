@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from doctree_snapshots import assert_matches_snapshot, doctree_xml, first_block
 from project_builds import Build, build, copy_project
-from snapshot import as_xml, first_block, stored
 from sphinx_integration_guides.directives.error_map import is_generic, normalise_advice
 
 GENERIC = "only generic advice; name the concrete fix, such as the header to send, " \
@@ -64,7 +64,7 @@ def test_warnings_exact_with_lines(html: Build) -> None:
 def test_doctree_matches_snapshot(html: Build) -> None:
     doctree = html.app.env.get_doctree("index")
     table = first_block(doctree, "ig-error-map")
-    assert as_xml(table, html.srcdir) == stored("error-map.xml")
+    assert_matches_snapshot("error-map.xml", doctree_xml([table], html.srcdir))
 
 
 def test_html_ids_unique_for_odd_codes(html: Build) -> None:

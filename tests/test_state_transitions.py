@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from doctree_snapshots import assert_matches_snapshot, doctree_xml, first_block
 from project_builds import Build, build, copy_project
-from snapshot import as_xml, first_block, stored
 from sphinx_integration_guides.diagrams import dot_string, state_dot
 from sphinx_integration_guides.directives.state_transitions import (
     Transition,
@@ -74,7 +74,7 @@ def test_warnings_exact_with_lines(html: Build) -> None:
 def test_doctree_matches_snapshot(html: Build) -> None:
     doctree = html.app.env.get_doctree("index")
     block = first_block(doctree, "ig-state-transitions")
-    assert as_xml(block, html.srcdir) == stored("state-transitions.xml")
+    assert_matches_snapshot("state-transitions.xml", doctree_xml([block], html.srcdir))
 
 
 def test_html_marks_initial_and_terminal(html: Build) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from doctree_snapshots import assert_matches_snapshot, doctree_xml, first_block
 from project_builds import Build, build, copy_project
-from snapshot import as_xml, first_block, stored
 from sphinx_integration_guides.downloads import downloads_domain
 from sphinx_integration_guides.scriptfile import comment, file_extension, quote
 
@@ -100,7 +100,7 @@ def test_warnings_exact_with_lines(html: Build) -> None:
 def test_doctree_matches_snapshot(html: Build) -> None:
     doctree = html.app.env.get_doctree("index")
     block = first_block(doctree, "ig-test-script")
-    assert as_xml(block, html.srcdir) == stored("test-script.xml")
+    assert_matches_snapshot("test-script.xml", doctree_xml([block], html.srcdir))
 
 
 def test_html_badges_and_title(html: Build) -> None:
