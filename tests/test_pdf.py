@@ -101,7 +101,8 @@ def test_column_spec_gives_narrow_columns_a_floor() -> None:
 
 def test_break_points_split_long_literals() -> None:
     assert break_points("E001_RATE") == ["E001_", "RATE"]
-    assert break_points("ABCDEFGHIJ") == ["ABC", "D", "E", "F", "G", "HIJ"]
+    assert break_points("ABCDEFGHIJKL") == ["ABC", *"DEFGHI", "JKL"]
+    assert break_points("ABCDEFGHIJK") == ["ABCDEFGHIJK"]
     assert break_points("a-b") == ["a-", "b"]
     assert break_points("short") == ["short"]
     assert "".join(break_points("STRIPE_SIGNING_SECRET")) == "STRIPE_SIGNING_SECRET"

@@ -13,18 +13,19 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-#: Marker that tells whether the preamble already holds the extension's macros.
+#: Comment line marking a preamble that already contains the extension's macros.
 PREAMBLE_MARK = "% sphinx-integration-guides macros"
 
 #: Macros every engine gets. ``\sphinxIGcheckbox`` draws an empty square with
 #: rules, so no font needs a glyph for it. ``\sphinxIGtablecell`` starts each
 #: cell of the extension's tables: Sphinx wraps cell contents in ``varwidth``,
 #: which resets paragraph shape, so the ragged right margin is set again at
-#: the start of every paragraph. The ``sphinxclassig-block`` environment is
-#: entered by Sphinx's ``sphinxuseclass`` for every container of class
-#: ``ig-block``; inside it URLs may break after any letter, digit or
-#: punctuation mark, so that long URLs in narrow columns wrap, and code
-#: lines with no space to break at are cut where they reach the margin.
+#: the start of every paragraph. Sphinx's ``sphinxuseclass`` enters the
+#: ``sphinxclassig-block`` environment for every container of class
+#: ``ig-block``. Inside it, URLs may break after any letter, digit or
+#: punctuation mark, so long URLs in narrow columns wrap. Code lines with no
+#: space to break at are cut where they reach the margin. Cells get 4pt of
+#: padding on each side instead of 6pt, leaving more room for their text.
 COMMON_PREAMBLE = r"""
 \makeatletter
 \providecommand{\sphinxIGcheckbox}{%
@@ -45,7 +46,7 @@ COMMON_PREAMBLE = r"""
   \Urlmuskip=0mu plus 1mu\relax}
 \@ifundefined{sphinxclassig-block}{%
   \newenvironment{sphinxclassig-block}
-    {\sphinxIGwrapurls\sphinxsetup{verbatimforcewraps}}{}}{}
+    {\sphinxIGwrapurls\sphinxsetup{verbatimforcewraps}\setlength{\tabcolsep}{4pt}}{}}{}
 \makeatother
 """
 
@@ -116,6 +117,8 @@ def column_spec(widths: list[int]) -> str:
 
 def _cell_font_size(columns: int) -> str:
     """Return a smaller font for tables with many, hence narrow, columns."""
+    if columns >= 7:
+        return r"\scriptsize"
     if columns >= 6:
         return r"\footnotesize"
     if columns == 5:
@@ -190,8 +193,8 @@ BREAK_AFTER = "_-=&:@+%#~^|\\"
 _BREAK_AFTER = re.compile(rf"(?<=[{re.escape(BREAK_AFTER)}])(?=.)")
 
 #: Runs of letters and digits at least this long may break between any two
-#: characters, keeping three on each side; TeX picks the last that fits.
-_LONG_RUN = re.compile(r"[A-Za-z0-9]{7,}")
+#: characters, keeping three on each side of the break.
+_LONG_RUN = re.compile(r"[A-Za-z0-9]{12,}")
 
 
 def break_points(text: str) -> list[str]:

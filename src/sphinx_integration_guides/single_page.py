@@ -66,11 +66,11 @@ def _rename_duplicates(doctree: nodes.document, root: str) -> Renames:
     return renames
 
 
-def _free_id(wanted: str, taken: set[str]) -> str:
+def _free_id(base: str, used: set[str]) -> str:
     counter = 2
-    while f"{wanted}-{counter}" in taken:
+    while f"{base}-{counter}" in used:
         counter += 1
-    return f"{wanted}-{counter}"
+    return f"{base}-{counter}"
 
 
 def _follow_renames(doctree: nodes.document, root: str, renames: Renames) -> None:
