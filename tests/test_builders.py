@@ -182,6 +182,38 @@ def test_every_node_has_visitor(writer: str,
     assert missing == []
 
 
+#: A builder from "another package": the text writer under a name of its own,
+#: so that no visitor the extension registers for ``text`` applies to it.
+PLAIN_BUILDER = """
+from sphinx.builders.text import TextBuilder
+
+
+class PlainBuilder(TextBuilder):
+    name = "plain"
+    format = "plain"
+
+
+def setup(app):
+    app.add_builder(PlainBuilder)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
+
+def test_writer_without_visitors_gets_text(tmp_path: Path) -> None:
+    srcdir = copy_project("realistic", tmp_path)
+    (srcdir / "plain_builder.py").write_text(PLAIN_BUILDER)
+    with (srcdir / "conf.py").open("a") as conf:
+        conf.write("\nimport sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+                   "extensions.append('plain_builder')\n")
+    result = build(srcdir, "plain")
+    webhooks = (result.outdir / "billing" / "webhooks.txt").read_text("utf-8")
+    testing = (result.outdir / "billing" / "testing.txt").read_text("utf-8")
+    assert result.warnings == []
+    assert "the transition table lists the same transitions" in webhooks
+    assert "[ ] " in testing
+    assert "zqracct1" in testing
+
+
 # -- -W --keep-going -------------------------------------------------------------
 
 #: One problem of each kind: its warning subtype, the directive and its body.

@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         nodes,
         published_sources,
         single_page,
+        writer_fallbacks,
     )
 
     app.setup_extension("sphinx_design")
@@ -35,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     latex.setup(app)
     single_page.setup(app)
     published_sources.setup(app)
+    writer_fallbacks.setup(app)
     domain.setup(app)
     directives.setup(app)
     app.add_css_file("integration_guides.css")
