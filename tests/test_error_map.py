@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 
 from doctree_snapshots import assert_matches_snapshot, doctree_xml, first_block
 from project_builds import Build, build, copy_project
@@ -61,10 +62,36 @@ def test_warnings_exact_with_lines(html: Build) -> None:
     assert lines == EXPECTED_WARNINGS
 
 
+def _error_tables(result: Build) -> list[nodes.table]:
+    doctree = result.app.env.get_doctree("index")
+    return [table for table in doctree.findall(nodes.table)
+            if "ig-error-map" in table["classes"]]
+
+
 def test_doctree_matches_snapshot(html: Build) -> None:
     doctree = html.app.env.get_doctree("index")
     table = first_block(doctree, "ig-error-map")
-    assert_matches_snapshot("error-map.xml", doctree_xml([table], html.srcdir))
+    # The second table fills no optional field, so it has three columns.
+    server_errors = _error_tables(html)[1]
+    xml = doctree_xml([table, server_errors], html.srcdir)
+    assert_matches_snapshot("error-map.xml", xml)
+
+
+def test_columns_shown_only_when_filled(html: Build) -> None:
+    tables = _error_tables(html)
+    headings = [[entry.astext() for entry in table.next_node(nodes.thead).findall(
+        nodes.entry)] for table in tables]
+    assert headings == [
+        ["Code", "HTTP status", "Message", "Cause", "Remediation", "Retry"],
+        ["Code", "Cause", "Remediation"],
+        ["Code", "HTTP status", "Cause", "Remediation"],
+        ["Code", "Cause", "Remediation"],
+    ]
+    for table, expected in zip(tables, headings, strict=True):
+        widths = list(table.findall(nodes.colspec))
+        assert len(widths) == len(expected)
+        for row in table.next_node(nodes.tbody).findall(nodes.row):
+            assert len(row) == len(expected)
 
 
 def test_html_ids_unique_for_odd_codes(html: Build) -> None:
@@ -121,6 +148,14 @@ def test_text_output_shows_table(text: Build) -> None:
     assert "| Code" in page
     assert '| 1. Read the "Retry-After"   |' in page
     assert "Yes" in page
+
+
+def test_text_output_hides_empty_columns(text: Build) -> None:
+    page = _page(text, "index.txt")
+    header = ("| Code              | Cause                 "
+              "| Remediation                 |")
+    assert f"{header}\n|====" in page
+    assert '| "409"             | Two writes raced.     |' in page
 
 
 @pytest.mark.parametrize("written", ["Retry the request.", "  retry   THE request!",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 
@@ -55,6 +55,34 @@ def is_generic(remediation: str | list[str], phrases: Iterable[str]) -> bool:
     return all(normalise_advice(step) in generic for step in steps)
 
 
+class Column(NamedTuple):
+    """A column of the error table: its cell key, heading and relative width."""
+
+    key: str
+    heading: str
+    width: int
+
+
+def shown_columns(model: Sequence[ErrorEntry]) -> list[Column]:
+    """Return the columns to show: code, cause and remediation always.
+
+    HTTP status, message and retry are optional fields, so each of their
+    columns is shown only when at least one error fills it.
+    """
+    candidates = [
+        (Column("code", _("Code"), 17), True),
+        (Column("http_status", _("HTTP status"), 7),
+         any(entry.http_status is not None for entry in model)),
+        (Column("message", _("Message"), 16),
+         any(entry.message for entry in model)),
+        (Column("cause", _("Cause"), 21), True),
+        (Column("remediation", _("Remediation"), 27), True),
+        (Column("retry", _("Retry"), 12),
+         any(entry.retryable is not None or entry.backoff for entry in model)),
+    ]
+    return [column for column, shown in candidates if shown]
+
+
 class ErrorMapDirective(GuideDirective):
     """Render an error map as one table, each code a link target."""
 
@@ -81,11 +109,14 @@ class ErrorMapDirective(GuideDirective):
     def render(self, model: list[ErrorEntry]) -> list[nodes.Node]:
         first_rows = self._first_rows(model)
         self._check_remediations(model)
-        rows = [self._row(entry, entry.path in first_rows) for entry in model]
-        headers = [_("Code"), _("HTTP status"), _("Message"), _("Cause"),
-                   _("Remediation"), _("Retry")]
+        columns = shown_columns(model)
+        rows = []
+        for entry in model:
+            cells = self._row(entry, entry.path in first_rows)
+            rows.append([cells[column.key] for column in columns])
         title_text, title = self.caption_nodes()
-        table = build_table(headers, [17, 7, 16, 21, 27, 12], rows,
+        table = build_table([column.heading for column in columns],
+                            [column.width for column in columns], rows,
                             title=title, title_text=title_text)
         self.apply_common_options(table)
         self.add_name(table)
@@ -124,7 +155,8 @@ class ErrorMapDirective(GuideDirective):
 
     # -- cells -----------------------------------------------------------------
 
-    def _row(self, entry: ErrorEntry, declares: bool) -> list[Cell]:
+    def _row(self, entry: ErrorEntry, declares: bool) -> dict[str, Cell]:
+        """Return the cells of every column, keyed by :attr:`Column.key`."""
         code_cell: list[nodes.Node] = []
         if declares:
             code_cell += cell_marks(self, "error", entry.code, (*entry.path, "code"))
@@ -137,8 +169,9 @@ class ErrorMapDirective(GuideDirective):
             message = [nodes.literal(entry.message, entry.message,
                                      classes=["ig-error-message"])]
         cause = self.paragraph(entry.cause, (*entry.path, "cause"))
-        return [code_cell, status, message, [cause], self._remediation(entry),
-                self._retry(entry)]
+        return {"code": code_cell, "http_status": status, "message": message,
+                "cause": [cause], "remediation": self._remediation(entry),
+                "retry": self._retry(entry)}
 
     def _remediation(self, entry: ErrorEntry) -> list[nodes.Node]:
         path = (*entry.path, "remediation")
