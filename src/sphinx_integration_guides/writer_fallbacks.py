@@ -5,7 +5,7 @@ texinfo writers, and Sphinx's Graphviz node, which state diagrams use, for
 the same ones. A builder from another package (a Markdown or PDF writer)
 whose translator has no visitor stops with "unknown node". Before such a
 builder writes, a checkbox becomes the text ``[ ] `` and a state diagram
-becomes its alternative text, which says the table lists the same
+becomes its alternative text, which states that the table lists the same
 transitions.
 """
 
