@@ -112,6 +112,32 @@ def test_prerequisites_checkbox_labelled_by_item(html) -> None:
     )
 
 
+def test_prerequisites_install_and_notes_apart(html) -> None:
+    item = html[html.rindex("<li", 0, html.index('id="ig-index-check-software-0"')):]
+    item = item[:item.index("</li>")]
+    paragraphs = re.findall(r"<p[^>]*>.*?</p>", item, re.DOTALL)
+    assert len(paragraphs) == 3
+    assert paragraphs[1] == (
+        '<p class="ig-check-install"><strong>Install:</strong> <code class="docutils '
+        'literal notranslate"><span class="pre">pip</span> <span class="pre">install'
+        '</span> <span class="pre">stripe</span></code></p>')
+    assert paragraphs[2] == (
+        '<p class="ig-check-notes"><strong>Note:</strong> The examples use the <code '
+        'class="docutils literal notranslate"><span class="pre">StripeClient</span>'
+        "</code> class.</p>")
+
+
+def test_prerequisites_latex_labels(tmp_path: Path) -> None:
+    app, _warnings = build_root(tmp_path, "prerequisites", buildername="latex")
+    tex = next(Path(app.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    install = tex.index(r"\sphinxstylestrong{Install:}")
+    note = tex.index(r"\sphinxstylestrong{Note:} The examples use")
+    between = tex[install:note]
+    assert r"\sphinxcode{\sphinxupquote{pip install stripe}}" in between
+    # A blank line ends the install paragraph before the note starts.
+    assert "\n\n" in between
+
+
 def test_prerequisites_groups_in_order(html_build) -> None:
     app, _warnings = html_build
     first = _blocks(app, "index")[0]
@@ -182,10 +208,11 @@ def test_prerequisites_text_output(tmp_path: Path) -> None:
     assert "-[ Before you start ]-" in text
     assert ("* [ ] **Stripe account** (Standard plan) —\n"
             "  https://dashboard.stripe.com/register\n\n"
-            "  Use *test mode* while you follow this guide." in text)
+            "  **Note:** Use *test mode* while you follow this guide." in text)
     assert ('* [ ] "Developer" in Stripe dashboard\n\n'
-            "  Needed to create restricted API keys." in text)
-    assert '* [ ] **Python** "3.10"\n\n  "pip install stripe"' in text
+            "  **Reason:** Needed to create restricted API keys." in text)
+    assert ('* [ ] **Python** "3.10"\n\n  **Install:** "pip install stripe"\n\n'
+            '  **Note:** The examples use the "StripeClient" class.' in text)
     assert '| "BILLING_TIMEOUT"          | Seconds before a call' in text
 
 

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
+#: The label before each prose field of a checklist item, by its key.
+_TEXT_LABELS = {"install": "Install:", "notes": "Note:", "reason": "Reason:"}
+
+
 @dataclass(frozen=True)
 class Item:
     """One checklist entry: an account, a permission or a piece of software.
@@ -188,11 +192,21 @@ class PrerequisitesDirective(GuideDirective):
             label = checklist_label(
                 document, f"{prefix}-{item.kind}-{item.path[1]}", label
             )
-            # Prose goes in paragraphs of its own, which gettext extracts and a
-            # translation replaces without touching the label and its box.
-            body = [self.paragraph(text, (*item.path, key)) for key, text in item.texts]
+            body = [self._item_text(item, key, text) for key, text in item.texts]
             entries.append(checklist_item(label, body))
         return [checklist(entries)]
+
+    def _item_text(self, item: Item, key: str, text: str) -> nodes.paragraph:
+        """Return a prose field as a paragraph of its own, led by a bold label.
+
+        The label keeps an install command apart from the notes after it in
+        every builder. The prose is wrapped so that gettext extracts it alone,
+        and a translation replaces it without touching the label.
+        """
+        label = _(_TEXT_LABELS[key])
+        prose_nodes = self.prose(text, (*item.path, key))
+        return nodes.paragraph("", "", nodes.strong(label, label), nodes.Text(" "),
+                               *prose_nodes, classes=[f"ig-check-{key}"])
 
     def _item_label(self, item: Item) -> list[nodes.Node]:
         label: list[nodes.Node] = [nodes.strong(item.name, item.name)]
