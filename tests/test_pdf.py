@@ -67,11 +67,14 @@ def compile_pdf(tmp_path: Path, engine: str) -> tuple[Path, list[str]]:
 def pdf_pages(pdf: Path) -> list[str]:
     """Return the text of each page, without white space and line-end hyphens.
 
+    The text is read in the order TeX wrote it (``-raw``), cell after cell;
+    pdftotext's default reading order mixes the lines of adjacent columns.
+
     Markers are matched without case because the test writes them inside
     upper-case codes too.
     """
     text = subprocess.run(
-        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     text = re.sub(r"[-\u2010\u2011]\n", "", text)
     return [re.sub(r"\s+", "", page) for page in text.split("\f")]
