@@ -289,3 +289,22 @@ def test_phone(browser, site, screenshot_dir, theme, scheme) -> None:
         assert visit.errors == []
     finally:
         visit.close()
+
+
+#: How each theme with a dark mode marks it when the reader picks it.
+DARK_SWITCHES = {
+    "furo": "document.body.dataset.theme = 'dark'",
+    "pydata_sphinx_theme": "document.documentElement.dataset.theme = 'dark'",
+}
+
+
+@pytest.mark.parametrize("theme", sorted(DARK_THEMES))
+def test_dark_mode_switch(browser, site, theme) -> None:
+    """The blocks follow the theme's own switch, not only the system setting."""
+    visit = open_page(browser, site, theme, DESKTOP, "light")
+    try:
+        visit.page.evaluate(DARK_SWITCHES[theme])
+        check_dark_blocks(visit.page)
+        assert visit.errors == []
+    finally:
+        visit.close()
