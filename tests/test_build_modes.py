@@ -20,11 +20,13 @@ FILE_READERS = {
 }
 
 
-def _html_pages(result: Build) -> dict[str, str]:
-    pages = {}
-    for path in sorted(result.outdir.rglob("*.html")):
-        pages[path.relative_to(result.outdir).as_posix()] = path.read_text("utf-8")
-    return pages
+def _output(result: Build) -> dict[str, bytes]:
+    """Return every file the build wrote, by its path in the output directory."""
+    files = {}
+    for path in sorted(result.outdir.rglob("*")):
+        if path.is_file():
+            files[path.relative_to(result.outdir).as_posix()] = path.read_bytes()
+    return files
 
 
 def _read_in_chunks(status: str) -> bool:
@@ -58,13 +60,14 @@ def test_parallel_build_reads_in_workers(realistic_pair: tuple[Build, Build]) ->
     assert not _read_in_chunks(serial.status)
 
 
-def test_parallel_html_equals_serial(realistic_pair: tuple[Build, Build]) -> None:
+def test_parallel_output_equals_serial(realistic_pair: tuple[Build, Build]) -> None:
     serial, parallel = realistic_pair
-    serial_pages = _html_pages(serial)
-    parallel_pages = _html_pages(parallel)
-    assert sorted(parallel_pages) == sorted(serial_pages)
-    differing = [name for name in serial_pages
-                 if parallel_pages[name] != serial_pages[name]]
+    serial_files = _output(serial)
+    parallel_files = _output(parallel)
+    assert sorted(parallel_files) == sorted(serial_files)
+    assert "_downloads" in "".join(serial_files)
+    differing = [name for name in serial_files
+                 if parallel_files[name] != serial_files[name]]
     assert differing == []
 
 
