@@ -8,6 +8,7 @@ with exactly the warnings in its expected-warnings.txt.
 from __future__ import annotations
 
 import inspect
+import re
 import warnings
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from sphinx.cmd.build import build_main
 from sphinx.deprecation import RemovedInNextVersionWarning, RemovedInSphinx10Warning
 
 import sphinx_integration_guides
+from conftest import ROOTS
 from project_builds import (
     BUILDERS,
     HOSTILE_SECRET_STARTS,
@@ -29,6 +31,7 @@ from project_builds import (
     read_markers,
     undo_latex_breaks,
 )
+from sphinx_integration_guides.directives import DIRECTIVE_NAMES
 
 #: Writers that must have a visitor for every node the extension adds.
 WRITER_FORMATS = ("html", "latex", "text", "man", "texinfo")
@@ -74,6 +77,21 @@ def _missing_markers(result: Build, project: str) -> list[str]:
         markers = {word: kind for word, kind in markers.items() if kind != "alt"}
     text = undo_latex_breaks(output_text(result.outdir))
     return [word for word in markers if word not in text]
+
+
+# -- coverage of the directives -----------------------------------------------------
+
+_DIRECTIVE_USE = re.compile(r"^\s*(?:\.\. ([a-z-]+)::|```\{([a-z-]+)\})", re.MULTILINE)
+
+
+@pytest.mark.parametrize("project", ["realistic", "hostile"])
+def test_project_uses_every_directive(project: str) -> None:
+    root = ROOTS / f"test-{project}"
+    used = set()
+    for path in [*root.rglob("*.rst"), *root.rglob("*.md")]:
+        for match in _DIRECTIVE_USE.finditer(path.read_text(encoding="utf-8")):
+            used.add(match.group(1) or match.group(2))
+    assert sorted(set(DIRECTIVE_NAMES) - used) == []
 
 
 # -- realistic project -----------------------------------------------------------
