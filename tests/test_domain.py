@@ -245,7 +245,25 @@ def test_links_from_page_without_integration(serial: Build) -> None:
         ("bad.html#ig-error-e1", "E1 (Bad name)"),
         ("stripe/billing.html#ig-error-429", "429 (Stripe Billing)"),
         ("stripe/billing.html#ig-envvar-shared-token", "SHARED_TOKEN"),
+        (
+            "stripe/billing.html#ig-error-important-59fc640f",
+            "!important (Stripe Billing)",
+        ),
     ]
+
+
+def test_bang_keeps_sphinx_meaning_otherwise(serial: Build) -> None:
+    page = (serial[0].outdir / "index.html").read_text(encoding="utf-8")
+    literal = '<code class="xref guide guide-error docutils literal notranslate">'
+    assert (
+        f"before an unknown name: {literal}<span class=\"pre\">nowhere</span></code>"
+        in page
+    )
+    assert (
+        f'before an explicit title: {literal}<span class="pre">the</span> '
+        '<span class="pre">decline</span> <span class="pre">&lt;card_declined&gt;'
+        "</span></code>" in page
+    )
 
 
 def test_unknown_reference_renders_text(serial: Build) -> None:

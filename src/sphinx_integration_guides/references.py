@@ -12,7 +12,7 @@ import difflib
 import re
 from typing import TYPE_CHECKING
 
-from docutils import nodes
+from docutils import nodes, utils
 from sphinx import addnodes
 from sphinx.roles import XRefRole
 
@@ -28,12 +28,46 @@ if TYPE_CHECKING:
     from sphinx_integration_guides.objects import Declaration
 
 
+#: Marks a reference whose target starts with ``!`` and links only when an
+#: object has that whole target as its name.
+LITERAL_BANG = "ig_literal_bang"
+
+
 class GuideXRefRole(XRefRole):
     """A role taking ``name``, ``integration:name`` or ``title <target>``.
 
     Every reference warns when it cannot be resolved, with or without
     ``nitpicky``, because a guide's link to a missing code is a typo.
+
+    Sphinx reads a leading ``!`` as "show the text, make no link", but error
+    codes may start with ``!`` (``!!!``, ``!important``). Whether such a
+    name exists is known only after every page is read, so a target that
+    starts with ``!`` still becomes a pending reference. If an object has
+    the whole target, ``!`` included, as its name, the reference links to
+    it. Otherwise it keeps Sphinx's meaning: the text after the ``!``,
+    unlinked, and no warning. With an explicit title (``!title <target>``)
+    the ``!`` is not part of the target, so Sphinx's meaning always holds.
     """
+
+    def create_non_xref_node(
+        self,
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        if self.has_explicit_title:
+            return super().create_non_xref_node()
+        result, messages = self.create_xref_node()
+        refnode = result[0]
+        assert isinstance(refnode, addnodes.pending_xref)
+        refnode["refwarn"] = False
+        refnode[LITERAL_BANG] = True
+        # Sphinx shows the "resolved" content when the reference links and
+        # the "*" content when it does not.
+        linked = refnode.pop(0)
+        unlinked = self.innernodeclass(
+            self.rawtext, utils.unescape(self.text[1:]), classes=self.classes
+        )
+        refnode += addnodes.pending_xref_condition("", "", linked, condition="resolved")
+        refnode += addnodes.pending_xref_condition("", "", unlinked, condition="*")
+        return result, messages
 
     def process_link(
         self,
@@ -99,6 +133,9 @@ def warn_missing_reference(
 
     if not isinstance(domain, GuideDomain):
         return None
+    if node.get(LITERAL_BANG):
+        # Sphinx's meaning of the "!": the text is shown unlinked, on purpose.
+        return True
     reftype, target = node["reftype"], node["reftarget"]
     near = nearest_name(domain, reftype, target)
     if near:
