@@ -20,7 +20,7 @@ zqlongcaption zqlongcause001 zqlongcause065 zqnotecaption zqnotecause
 zqlistcaption zqlistremedy zqwidecode zqwidemessage zqwideurl zqwideliteral
 zqspecialcaption zqspecialcode zqspecialmessage zqspecialcause
 zqspecialremedy zqspecialbackoff zqaccentcaption zqaccentmessage
-zqsymbolcause zqsymbolremedy zqprecaption zqaccount zqaccounturl
+zqsymbolcause zqsymbolremedy zqwarningcaption zqprecaption zqaccount zqaccounturl
 zqaccountnotes zqpermission zqwhere zqreason zqsoftware zqenv
 zqenvdescription zqprenotes zqauthcaption zqcred zqcrednotes zqrefresh
 zqsteptitle zqstepaction zqrequest zqstepcode zqenvcaption zqsetting
@@ -142,7 +142,17 @@ def test_pdflatex_long_table_spans_pages(pdflatex_build) -> None:
     assert last > first
     assert "continuedfrompreviouspage" in pages[first + 1]
     tex = (outdir / "guides.tex").read_text(encoding="utf-8")
-    assert tex.count(r"\begin{longtable}") == 1
+    assert tex.count(r"\begin{longtable}") == 2
+
+
+@pytest.mark.pdf
+def test_pdflatex_long_table_in_warning(pdflatex_build) -> None:
+    outdir, _warnings = pdflatex_build
+    pages = pdf_pages(outdir / "guides.pdf")
+    start = next(i for i, page in enumerate(pages) if "zqwarningcaption" in page)
+    end = max(i for i, page in enumerate(pages) if "zqlongcause065" in page)
+    assert end > start
+    assert "zqlongcause001" in pages[start]
 
 
 @pytest.mark.pdf
@@ -192,5 +202,5 @@ def test_pdflatex_cells_start_with_text(pdflatex_build) -> None:
     """Index entries of codes stay in the cell's paragraph, adding no line."""
     outdir, _warnings = pdflatex_build
     tex = (outdir / "guides.tex").read_text(encoding="utf-8")
-    assert tex.count(r"\index{E001\_RATE\_LIMITED") == 1
+    assert tex.count(r"\index{E001\_RATE\_LIMITED") == 2
     assert "\\sphinxAtStartPar\n\n\\index{" not in tex
