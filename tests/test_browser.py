@@ -6,6 +6,7 @@ folder named by ``IG_SCREENSHOT_DIR``, or to the test's temporary folder.
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
 import shutil
@@ -50,17 +51,22 @@ AXE_FOLDER = Path(__file__).parent / "browser"
 
 @pytest.fixture(scope="session")
 def axe_script() -> str:
-    """Return axe-core's source, installed from the npm registry if missing."""
+    """Return axe-core's source, installed from the npm registry if missing.
+
+    A lock file keeps two test workers from running npm at the same time.
+    """
     script = AXE_FOLDER / "node_modules" / "axe-core" / "axe.min.js"
-    if not script.is_file():
-        npm = shutil.which("npm")
-        assert npm, "npm is needed to install axe-core for the accessibility check"
-        subprocess.run(
-            [npm, "install", "--no-audit", "--no-fund", "--silent"],
-            cwd=AXE_FOLDER,
-            check=True,
-            timeout=300,
-        )
+    with open(AXE_FOLDER / ".install.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not script.is_file():
+            npm = shutil.which("npm")
+            assert npm, "npm is needed to install axe-core for the accessibility check"
+            subprocess.run(
+                [npm, "install", "--no-audit", "--no-fund", "--silent"],
+                cwd=AXE_FOLDER,
+                check=True,
+                timeout=300,
+            )
     return script.read_text(encoding="utf-8")
 
 
