@@ -103,6 +103,7 @@ def test_unchanged_rebuild_reads_nothing(first_build: Build) -> None:
     assert read == []
     assert result.warnings == []
     assert re.search(r"0 added, 0 changed, 0 removed", result.status)
+    assert "no targets are out of date" in result.status
 
 
 @pytest.mark.parametrize("data_file", FILE_READERS)
