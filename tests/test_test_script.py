@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -182,12 +184,43 @@ def test_removed_page_purges_its_file(tmp_path: Path) -> None:
     assert sorted(stored_files) == ["checks", "index"]
 
 
-def test_text_shows_file_name(tmp_path: Path) -> None:
-    result = build(copy_project("test-script", tmp_path), "text")
-    page = _page(result, "index.txt")
+def _indented(script: str, prefix: str) -> str:
+    return "".join(f"{prefix}{line}".rstrip() + "\n" for line in script.splitlines())
+
+
+@pytest.fixture(scope="module")
+def text(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build(copy_project("test-script", tmp_path_factory.mktemp("text")), "text")
+
+
+def test_text_shows_file_name(text: Build) -> None:
+    page = _page(text, "index.txt")
     assert 'Script file: "index-tests.sh"' in page
     assert "**list orders** success case" in page
     assert "_downloads" not in page
+
+
+def test_text_includes_whole_script(text: Build) -> None:
+    page = _page(text, "index.txt")
+    smoke = 'Script file: "index-tests.sh"\n\n' + _indented(SMOKE_SCRIPT, "   ")
+    assert smoke in page
+    http = 'Script file: "orders.http"\n\n' + _indented(HTTP_SCRIPT, "   ")
+    assert http in page
+    # A page of another folder finds its own file too.
+    other_page = _page(text, "guides/myst.txt")
+    assert "# 1. create order (success case)" not in other_page
+    assert 'Script file: "myst-tests.json"\n\n   #' in other_page
+
+
+def test_man_includes_whole_script(tmp_path: Path) -> None:
+    result = build(copy_project("test-script", tmp_path), "man")
+    page = next(result.outdir.glob("*.1")).read_text(encoding="utf-8")
+    start = page.index("Script file: \\fBindex\\-tests.sh\\fP")
+    block = page[page.index(".EX\n", start) + 4:page.index("\n.EE", start)]
+    # The man page writer escapes quotes and hyphens for groff.
+    for escape, character in (("\\(dq", '"'), ("\\(aq", "'"), ("\\-", "-")):
+        block = block.replace(escape, character)
+    assert block == SMOKE_SCRIPT
 
 
 def test_epub_names_file_without_link(tmp_path: Path) -> None:
@@ -195,6 +228,17 @@ def test_epub_names_file_without_link(tmp_path: Path) -> None:
     page = _page(result, "index.xhtml")
     assert "index-tests.sh" in page
     assert "_downloads" not in page
+    block = page[page.index('<div class="ig-download-text highlight-bash'):]
+    block = block[:block.index("</pre>")]
+    text = unescape(re.sub(r"<[^>]+>", "", block))
+    assert text == SMOKE_SCRIPT
+
+
+def test_xml_names_file_only(tmp_path: Path) -> None:
+    result = build(copy_project("test-script", tmp_path), "xml")
+    page = _page(result, "index.xml")
+    assert 'ig_download_language="bash"' in page
+    assert "ig-download-text" not in page
 
 
 def test_latex_attaches_script(tmp_path: Path) -> None:

@@ -4,7 +4,9 @@ Sphinx's ``:download:`` role expects a file in the source tree, so generated
 files take their own route. A directive stores the text in this domain's
 data at read time and leaves a placeholder paragraph naming the file. When
 a doctree is resolved, the placeholder becomes what the builder's format
-allows: a link in HTML, an attachment in a pdfLaTeX PDF, the name elsewhere.
+allows: a link in HTML, an attachment in a pdfLaTeX PDF, the name followed
+by the whole text as a literal block in text, manual page, Texinfo and EPUB
+output, and the name alone elsewhere (XML, gettext).
 The files are written from the environment when the build finishes, so
 serial and parallel builds write the same files, and a removed page takes
 its files with it.
@@ -32,6 +34,8 @@ if TYPE_CHECKING:
 FOLDER = "_downloads"
 #: Attribute of the placeholder paragraph: the file's path under :data:`FOLDER`.
 ATTRIBUTE = "ig_download"
+#: Attribute of the placeholder paragraph: the lexer name of the file's text.
+LANGUAGE_ATTRIBUTE = "ig_download_language"
 
 
 class GeneratedFile(NamedTuple):
@@ -89,13 +93,17 @@ def downloads_domain(env: BuildEnvironment) -> DownloadsDomain:
     return domain
 
 
-def placeholder(generated: GeneratedFile) -> nodes.paragraph:
-    """Return the paragraph naming a generated file, resolved per builder."""
+def placeholder(generated: GeneratedFile, language: str = "none") -> nodes.paragraph:
+    """Return the paragraph naming a generated file, resolved per builder.
+
+    ``language`` is the lexer name used where the builder shows the text.
+    """
     name = Path(generated.path).name
     label = _("Script file:")
     paragraph = nodes.paragraph("", "", nodes.Text(f"{label} "),
                                 nodes.literal(name, name), classes=["ig-download"])
     paragraph[ATTRIBUTE] = generated.path
+    paragraph[LANGUAGE_ATTRIBUTE] = language
     return paragraph
 
 
@@ -103,8 +111,19 @@ def _offers_links(builder: Builder) -> bool:
     return builder.format == "html" and not builder.name.startswith("epub")
 
 
+def _includes_text(builder: Builder) -> bool:
+    """Tell whether the builder shows a generated file's text in the page.
+
+    These builders offer no downloads, and their formats show a literal
+    block as written. An EPUB reader offers no download of an included file.
+    """
+    return builder.name.startswith("epub") or builder.format in (
+        "text", "man", "texinfo")
+
+
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     builder = app.builder
+    texts: dict[str, str] | None = None
     for paragraph in list(doctree.findall(nodes.paragraph)):
         path = paragraph.get(ATTRIBUTE)
         if not path:
@@ -117,6 +136,40 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             literal.replace_self(link)
         elif builder.format == "latex":
             paragraph += nodes.raw("", _latex_attachment(path), format="latex")
+        elif _includes_text(builder):
+            if texts is None:
+                texts = _texts_by_path(app.env)
+            if path in texts:
+                language = paragraph.get(LANGUAGE_ATTRIBUTE, "none")
+                _insert_after(paragraph, _text_block(texts[path], language))
+
+
+def _texts_by_path(env: BuildEnvironment) -> dict[str, str]:
+    """Map each generated file's path to its text, over every document.
+
+    Builders that join documents into one (man, Texinfo) resolve the joined
+    tree under the root document's name, so the name of the document being
+    resolved is not enough to find a file.
+    """
+    return {
+        generated.path: generated.text
+        for generated_files in downloads_domain(env).files.values()
+        for generated in generated_files
+    }
+
+
+def _text_block(text: str, language: str) -> nodes.literal_block:
+    block = nodes.literal_block(text, text, language=language,
+                                classes=["ig-download-text"])
+    # Scripts hold placeholders that a strict lexer rejects; "force" keeps
+    # Sphinx from failing a -W build over them.
+    block["force"] = True
+    return block
+
+
+def _insert_after(node: nodes.Element, new: nodes.Element) -> None:
+    parent = node.parent
+    parent.insert(parent.index(node) + 1, new)
 
 
 def _latex_attachment(path: str) -> str:

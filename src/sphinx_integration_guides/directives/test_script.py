@@ -73,7 +73,7 @@ class TestScriptDirective(GuideDirective):
     def render(self, model: TestScript) -> list[nodes.Node]:
         language = highlighting.checked_language(self, model.language, ("language",))
         self._check_kinds(model)
-        children: list[nodes.Node] = [self._download(model)]
+        children: list[nodes.Node] = [self._download(model, language)]
         if model.setup:
             label = _("Setup, run once before the cases:")
             children.append(nodes.paragraph(label, label, classes=["ig-setup-label"]))
@@ -94,13 +94,13 @@ class TestScriptDirective(GuideDirective):
 
     # -- download --------------------------------------------------------------
 
-    def _download(self, model: TestScript) -> nodes.paragraph:
+    def _download(self, model: TestScript, language: str) -> nodes.paragraph:
         text = scriptfile.assemble(self.title_text(), model.language, model.setup,
                                    model.cases)
         filename = model.filename or self._default_filename(model.language)
         domain = downloads.downloads_domain(self.env)
         generated = domain.add_file(self.env.docname, filename, text)
-        return downloads.placeholder(generated)
+        return downloads.placeholder(generated, language)
 
     def _default_filename(self, language: str) -> str:
         base = self.env.docname.rsplit("/", 1)[-1].lower()
