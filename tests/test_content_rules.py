@@ -21,7 +21,7 @@ SNAPSHOT = """\
         <emphasis>
             HELP
          reply.
-    <table classes="ig-table ig-rules" ids="sms-rules" names="sms-rules">
+    <table classes="ig-table colwidths-given ig-rules" ids="sms-rules" names="sms-rules">
         <title>
             Never in an SMS
         <tgroup cols="4">

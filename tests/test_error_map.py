@@ -94,6 +94,16 @@ def test_columns_shown_only_when_filled(html: Build) -> None:
             assert len(row) == len(expected)
 
 
+def test_html_column_widths_from_colspecs(html: Build) -> None:
+    page = _page(html, "index.html")
+    table = page[page.index('id="server-errors"'):]
+    table = table[:table.index("</table>")]
+    # Widths 17, 21 and 27 as shares of their sum.
+    assert ('<colgroup>\n<col style="width: 26.2%" />\n<col style="width: 32.3%" />'
+            '\n<col style="width: 41.5%" />\n</colgroup>') in table
+    assert "colwidths-given" not in page
+
+
 def test_html_ids_unique_for_odd_codes(html: Build) -> None:
     page = _page(html, "index.html")
     ids = ["ig-error-401", "ig-error-rate-limited", "ig-error-aou-38bc7df8",

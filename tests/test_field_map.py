@@ -15,7 +15,7 @@ from conftest import ROOTS, warning_lines
 
 #: The first table's doctree, with trailing spaces stripped from every line.
 SNAPSHOT = """\
-<table classes="ig-table ig-block ig-field-map" ids="okta-attributes" \
+<table classes="ig-table colwidths-given ig-block ig-field-map" ids="okta-attributes" \
 names="okta-attributes">
     <title>
         Okta to the application

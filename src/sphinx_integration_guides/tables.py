@@ -42,8 +42,15 @@ def build_table(
     title_text: str = "",
     row_ids: Sequence[str | None] | None = None,
 ) -> nodes.table:
-    """Return a table with a header row and, when given, a caption."""
-    table = nodes.table(classes=["ig-table"])
+    """Return a table with a header row and, when given, a caption.
+
+    ``widths`` are relative column widths. The ``colwidths-given`` class
+    makes the HTML writers emit them as a ``<colgroup>`` of percentages
+    (docutils leaves the class out of the written ``class`` attribute).
+    LaTeX output takes its widths from the spec :mod:`.latex` sets, which
+    Sphinx prefers to this class.
+    """
+    table = nodes.table(classes=["ig-table", "colwidths-given"])
     if title is not None:
         table += nodes.title(title_text, "", *title)
     group = nodes.tgroup(cols=len(headers))

@@ -71,7 +71,7 @@ def shown_columns(model: Sequence[ErrorEntry]) -> list[Column]:
     """
     candidates = [
         (Column("code", _("Code"), 17), True),
-        (Column("http_status", _("HTTP status"), 7),
+        (Column("http_status", _("HTTP status"), 10),
          any(entry.http_status is not None for entry in model)),
         (Column("message", _("Message"), 16),
          any(entry.message for entry in model)),
