@@ -223,6 +223,15 @@ def test_man_includes_whole_script(tmp_path: Path) -> None:
     assert block == SMOKE_SCRIPT
 
 
+def test_texinfo_includes_whole_script(tmp_path: Path) -> None:
+    result = build(copy_project("test-script", tmp_path), "texinfo")
+    page = next(result.outdir.glob("*.texi")).read_text(encoding="utf-8")
+    start = page.index("Script file: @code{index-tests.sh}")
+    block = page[page.index("@example\n", start) + 9:page.index("@end example", start)]
+    # Texinfo escapes braces with "@".
+    assert block.replace("@{", "{").replace("@}", "}") == SMOKE_SCRIPT
+
+
 def test_epub_names_file_without_link(tmp_path: Path) -> None:
     result = build(copy_project("test-script", tmp_path), "epub")
     page = _page(result, "index.xhtml")
