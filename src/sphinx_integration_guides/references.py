@@ -28,8 +28,9 @@ if TYPE_CHECKING:
     from sphinx_integration_guides.objects import Declaration
 
 
-#: Marks a reference whose target starts with ``!`` and links only when an
-#: object has that whole target as its name.
+#: Attribute of a pending reference whose target starts with ``!``. Such a
+#: reference links only to an object that has the whole target as its name,
+#: and it is never reported as missing.
 LITERAL_BANG = "ig_literal_bang"
 
 
