@@ -69,10 +69,17 @@ def test_live_secrets(value: str, found: str) -> None:
         "INVALID_SESSION_ID",
         "https://example.com/a/very/long/path/that/is/plain",
         "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+        "$SF_LOGIN_URL/services/oauth2/token",
+        "customer_subscription_updated_v2_with_more_words",
     ],
 )
 def test_not_live_secrets(value: str) -> None:
     assert find_live_secret(value) is None
+
+
+def test_slash_separated_key_is_secret() -> None:
+    key = "aB3dE6gH9jK2/mN5pQ8sT1vW4yZ7bC0eF"
+    assert find_live_secret(f"secret {key}") == key
 
 
 def test_mask_keeps_prefix() -> None:

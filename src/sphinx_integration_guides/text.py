@@ -44,6 +44,9 @@ _PREFIX_TOKEN = re.compile(
 _PEM_KEY = re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY-----")
 _JWT = re.compile(r"eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}")
 _LONG_TOKEN = re.compile(r"[A-Za-z0-9+/=_\-]{32,}")
+#: A word, optionally followed by digits (``services``, ``oauth2``, ``v59``).
+_WORD_PART = r"(?:[A-Za-z]+[0-9]*|[0-9]+)"
+_WORD_LIKE = re.compile(rf"{_WORD_PART}(?:[_.\-]+{_WORD_PART})*[_.\-]*")
 _URL_PLACEHOLDER = re.compile(r"<[^<>]*>|\{[^{}]*\}|%7B|%3C", re.IGNORECASE)
 
 MASK = "********"
@@ -65,8 +68,16 @@ def is_placeholder(value: str) -> bool:
 
 
 def _looks_random(token: str) -> bool:
-    """Tell whether a long token has the mix and entropy of a generated key."""
+    """Tell whether a long token has the mix and entropy of a generated key.
+
+    Paths and identifiers made of words (``$LOGIN_URL/services/oauth2/token``,
+    ``customer_subscription_updated_v2``) are not keys, even when long, so a
+    token whose ``/``-separated parts are all word-like does not count.
+    """
     if is_placeholder(token) or not any(c.isdigit() for c in token):
+        return False
+    parts = [part for part in token.split("/") if part]
+    if parts and all(_WORD_LIKE.fullmatch(part) for part in parts):
         return False
     if not (any(c.islower() for c in token) and any(c.isupper() for c in token)):
         return False
