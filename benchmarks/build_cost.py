@@ -212,13 +212,19 @@ def print_results(
     print_row(
         "read phase of full build", [median(main[k], "read_seconds") for k in kinds]
     )
+    incremental = [main[f"{kind}-incremental"] for kind in kinds]
+    print_row("incremental, one data file", [median(builds) for builds in incremental])
     print_row(
-        "incremental, one data file",
-        [median(main[f"{kind}-incremental"]) for kind in kinds],
+        "CPU time of incremental",
+        [median(builds, "cpu_seconds") for builds in incremental],
     )
     print_row("peak memory (max)", [peak(main[kind]) for kind in kinds], unit="M")
     if diagrams:
         print_row("full build with diagrams", [median(diagrams[k]) for k in kinds])
+        print_row(
+            "CPU time with diagrams",
+            [median(diagrams[kind], "cpu_seconds") for kind in kinds],
+        )
     docname = integration_name(0)
     counts = [doctree_nodes(work / f"{kind}-out", docname) for kind in kinds]
     print_row("doctree nodes of one guide", counts, unit=" ")

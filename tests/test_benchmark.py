@@ -51,6 +51,7 @@ def test_benchmark_builds_without_warnings(output: list[str]) -> None:
     "row",
     [
         "full build (median)",
+        "CPU time of full build",
         "read phase of full build",
         "incremental, one data file",
         "peak memory (max)",
