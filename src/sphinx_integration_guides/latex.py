@@ -159,6 +159,10 @@ def _set_column_spec(table: nodes.table) -> None:
     if not widths:
         return
     parent.insert(index, addnodes.tabular_col_spec(spec=column_spec(widths)))
+    # The class asks HTML writers for the widths. Sphinx's LaTeX writer would
+    # report that the spec overrides it, once for every table.
+    if "colwidths-given" in table["classes"]:
+        table["classes"].remove("colwidths-given")
 
 
 def _add_literal_breaks(table: nodes.table) -> None:
