@@ -30,7 +30,7 @@ def output(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
         ],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,
         check=False,
     )
     assert completed.returncode == 0, completed.stderr
