@@ -16,8 +16,22 @@ from pathlib import Path
 
 import pytest
 from docutils import nodes
+from sphinx.testing.util import SphinxTestApp
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def resolved_doctree(app: SphinxTestApp, docname: str) -> nodes.document:
+    """Return the stored doctree of ``docname`` with references resolved.
+
+    This is what the writers receive, without the toctree expansion that
+    ``get_and_resolve_doctree`` adds. That method takes a ``tags`` argument
+    from Sphinx 9.0 on, which Sphinx 8.2 rejects, and warns when it is
+    missing, so the two steps are done here directly.
+    """
+    doctree = app.env.get_doctree(docname)
+    app.env.apply_post_transforms(doctree, docname)
+    return doctree
 
 
 def first_block(doctree: nodes.document, css_class: str) -> nodes.Element:

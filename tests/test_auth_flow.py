@@ -9,7 +9,11 @@ import pytest
 from docutils import nodes
 
 from conftest import build_root
-from doctree_snapshots import assert_matches_snapshot, doctree_xml
+from doctree_snapshots import (
+    assert_matches_snapshot,
+    doctree_xml,
+    resolved_doctree,
+)
 
 LEXER_HINT = (
     "is not a Pygments lexer name, so the code is shown without highlighting; did you "
@@ -66,7 +70,7 @@ def outdir(html_build) -> Path:
 
 
 def _blocks(app, docname: str) -> list[nodes.container]:
-    doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
+    doctree = resolved_doctree(app, docname)
     return [node for node in doctree.findall(nodes.container)
             if "ig-auth-flow" in node["classes"]]
 

@@ -8,7 +8,11 @@ import pytest
 from docutils import nodes
 
 from conftest import build_root
-from doctree_snapshots import assert_matches_snapshot, doctree_xml
+from doctree_snapshots import (
+    assert_matches_snapshot,
+    doctree_xml,
+    resolved_doctree,
+)
 
 BOTH_HINT = (
     "(give 'values' (a value per environment) or 'value' (one value for all of "
@@ -59,7 +63,7 @@ def html(html_build) -> str:
 
 
 def _blocks(app, docname: str) -> list[nodes.container]:
-    doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
+    doctree = resolved_doctree(app, docname)
     return [node for node in doctree.findall(nodes.container)
             if "ig-env-matrix" in node["classes"]]
 

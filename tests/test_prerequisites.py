@@ -9,7 +9,11 @@ import pytest
 from docutils import nodes
 
 from conftest import build_root
-from doctree_snapshots import assert_matches_snapshot, doctree_xml
+from doctree_snapshots import (
+    assert_matches_snapshot,
+    doctree_xml,
+    resolved_doctree,
+)
 from sphinx_integration_guides.versions import is_version_requirement
 
 ACCEPTED = (
@@ -63,7 +67,7 @@ def html(html_build) -> str:
 
 
 def _blocks(app, docname: str) -> list[nodes.container]:
-    doctree = app.env.get_and_resolve_doctree(docname, app.builder, tags=app.tags)
+    doctree = resolved_doctree(app, docname)
     return [node for node in doctree.findall(nodes.container)
             if "ig-prerequisites" in node["classes"]]
 
