@@ -18,9 +18,12 @@ PREAMBLE_MARK = "% sphinx-integration-guides macros"
 
 #: Macros every engine gets. ``\sphinxIGcheckbox`` draws an empty square with
 #: rules, so no font needs a glyph for it. ``\sphinxIGtablecell`` starts each
-#: cell of the extension's tables: Sphinx wraps cell contents in ``varwidth``,
-#: which resets paragraph shape, so the ragged right margin is set again at
-#: the start of every paragraph. Sphinx's ``sphinxuseclass`` enters the
+#: cell of the extension's tables: Sphinx 9 wraps cell contents in
+#: ``varwidth``, which resets paragraph shape, so the ragged right margin is
+#: set again at the start of every paragraph. ``\raggedright`` also redefines
+#: ``\\``, which in Sphinx 8's cells (no ``varwidth``) is the end of the
+#: table row; the macro keeps that meaning, or the rule after a row would
+#: land inside its last cell. Sphinx's ``sphinxuseclass`` enters the
 #: ``sphinxclassig-block`` environment for every container of class
 #: ``ig-block``. Inside it, URLs may break after any letter, digit or
 #: punctuation mark, so long URLs in narrow columns wrap. Code lines with no
@@ -35,7 +38,8 @@ COMMON_PREAMBLE = r"""
 \newcommand*{\sphinxIG@startpar}{}
 \newcommand*{\sphinxIGtablecell}{%
   \let\sphinxIG@startpar\sphinxAtStartPar
-  \def\sphinxAtStartPar{\raggedright\sphinxIG@startpar}}
+  \def\sphinxAtStartPar{%
+    \let\sphinxIG@cr\\\raggedright\let\\\sphinxIG@cr\sphinxIG@startpar}}
 \newcommand*{\sphinxIGwrapurls}{%
   \def\UrlBreaks{\do\/\do\.\do\-\do\_\do\=\do\&\do\?\do\#\do\%\do\:\do\~%
     \do\a\do\b\do\c\do\d\do\e\do\f\do\g\do\h\do\i\do\j\do\k\do\l\do\m%
