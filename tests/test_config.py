@@ -256,6 +256,60 @@ def test_invalid_extension_warns_once(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("reference", "shown"),
+    [
+        ("#/$defs/owner", "'#/$defs/owner'"),
+        ("file:///etc/passwd", "'file:///etc/passwd'"),
+    ],
+)
+def test_extension_reference_outside_schema(
+    tmp_path: Path, reference: str, shown: str
+) -> None:
+    owner = {"properties": {"owner": {"$ref": reference}}}
+    extension = {"error-map": {"properties": {"errors": {"items": owner}}}}
+    _, warnings = build_root(
+        tmp_path,
+        "pipeline-extend",
+        confoverrides={"integration_guides_schema_extensions": extension},
+    )
+    assert warnings[0] == (
+        "WARNING: integration_guides_schema_extensions: the extension for "
+        f"'error-map' makes an invalid schema: the reference {shown} does not point "
+        "to a part of the schema; refer only to places inside it, such as "
+        "'#/$defs/name'; ignoring it [integration_guides.config]"
+    )
+    # The build goes on with the shipped schema, which does not know 'owner'.
+    assert warnings[1] == (
+        "index.rst:11: WARNING: error-map: errors[0].owner: unknown key 'owner'; "
+        f"remove it. Valid keys: {KEYS} [integration_guides.schema]"
+    )
+
+
+def test_extension_reference_inside_schema() -> None:
+    owner = {"properties": {"owner": {"$ref": "#/$defs/owner"}}}
+    fragment = {
+        "$defs": {"owner": {"type": "string"}},
+        "properties": {"errors": {"items": owner}},
+    }
+    config = config_of(integration_guides_schema_extensions={"error-map": fragment})
+    assert messages(config) == []
+    assert config.integration_guides_schema_extensions == {"error-map": fragment}
+
+
+def test_schema_that_fails_while_validating_is_a_warning() -> None:
+    from sphinx_integration_guides.loading import load
+    from sphinx_integration_guides.validation import validate
+
+    document, _ = load("errors: []\n", "data.yaml")
+    assert document is not None
+    problems = validate(document, {"$ref": "#/$defs/none"}, "error-map")
+    assert [(p.subtype, p.line, p.fatal) for p in problems] == [
+        (Subtype.SCHEMA, 1, True)
+    ]
+    assert problems[0].message.startswith("error-map: the schema cannot check this")
+
+
 def _write_bad_conf(srcdir: Path) -> None:
     (srcdir / "conf.py").write_text(
         'extensions = ["sphinx_integration_guides"]\n'

@@ -11,6 +11,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError, ValidationError
+from referencing import Registry
+from referencing.exceptions import Unresolvable
+from referencing.jsonschema import DRAFT202012
 
 from sphinx_integration_guides.diagnostics import Problem, Subtype
 from sphinx_integration_guides.loading import Document, Path, field_path
@@ -66,13 +69,58 @@ def _merge_into(target: dict[str, Any], fragment: dict[str, Any]) -> None:
             target[key] = copy.deepcopy(value)
 
 
+#: A registry that knows no documents and retrieves none, so a ``$ref`` can
+#: only point inside its own schema and validation never reads a file or URL.
+_NO_RETRIEVAL: Registry[Any] = Registry()
+
+
 def check_schema(schema: dict[str, Any]) -> str | None:
-    """Return why ``schema`` is not a valid Draft 2020-12 schema, or None."""
+    """Return why ``schema`` is not a usable Draft 2020-12 schema, or None.
+
+    Besides the meta-schema check, every ``$ref`` must resolve within the
+    schema itself and the schema must compile.
+    """
     try:
         Draft202012Validator.check_schema(schema)
     except SchemaError as error:
         where = ".".join(str(part) for part in error.path) or "the top level"
         return f"{error.message} (at {where})"
+    unresolved = _unresolved_reference(schema)
+    if unresolved is not None:
+        return (
+            f"the reference {describe_value(unresolved)} does not point to a part "
+            "of the schema; refer only to places inside it, such as '#/$defs/name'"
+        )
+    try:
+        list(_compiled(json.dumps(schema, sort_keys=True)).iter_errors({}))
+    except Exception as failure:  # any failure makes the schema unusable
+        return f"it does not compile ({describe_value(str(failure))})"
+    return None
+
+
+def _unresolved_reference(schema: dict[str, Any]) -> str | None:
+    """Return the first ``$ref`` of ``schema`` that does not resolve inside it."""
+    root = DRAFT202012.create_resource(schema)
+    base = str(schema.get("$id", ""))
+    resolver = _NO_RETRIEVAL.with_resource(base, root).resolver(base_uri=base)
+    pending: list[tuple[Any, Any]] = [(schema, resolver)]
+    while pending:
+        value, resolver = pending.pop()
+        if isinstance(value, list):
+            pending.extend((item, resolver) for item in value)
+            continue
+        if not isinstance(value, dict):
+            continue
+        if value is not schema and isinstance(value.get("$id"), str):
+            resolver = resolver.in_subresource(DRAFT202012.create_resource(value))
+        for keyword in ("$ref", "$dynamicRef"):
+            reference = value.get(keyword)
+            if isinstance(reference, str):
+                try:
+                    resolver.lookup(reference)
+                except Unresolvable:
+                    return reference
+        pending.extend((item, resolver) for item in value.values())
     return None
 
 
@@ -88,7 +136,7 @@ def validator_for(schema: dict[str, Any]) -> Draft202012Validator:
 
 @cache
 def _compiled(schema_text: str) -> Draft202012Validator:
-    return Draft202012Validator(json.loads(schema_text))
+    return Draft202012Validator(json.loads(schema_text), registry=_NO_RETRIEVAL)
 
 
 def coerce_strings(document: Document, schema: dict[str, Any]) -> None:
@@ -166,8 +214,20 @@ def validate(
 ) -> list[Problem]:
     """Validate the document and explain every error, each at its own line."""
     coerce_strings(document, schema)
-    validator = validator_for(schema)
-    errors = sorted(validator.iter_errors(document.data), key=_error_order)
+    try:
+        validator = validator_for(schema)
+        errors = sorted(validator.iter_errors(document.data), key=_error_order)
+    except Exception as failure:  # a broken schema must not crash the build
+        message = (
+            f"{directive}: the schema cannot check this data "
+            f"({describe_value(str(failure))}); fix "
+            "integration_guides_schema_extensions in conf.py"
+        )
+        return [
+            Problem(
+                Subtype.SCHEMA, message, document.source, document.line_of(()), True
+            )
+        ]
     problems: list[Problem] = []
     seen: set[tuple[int, str]] = set()
     for error in errors:
