@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypeAlias
 
 from docutils import nodes
 
-Cell = nodes.Node | str | Sequence[nodes.Node]
+#: What a cell may be given: text, one node, or several nodes.
+Cell: TypeAlias = nodes.Node | str | Sequence[nodes.Node]
 
 
 def cell_entry(content: Cell) -> nodes.entry:
