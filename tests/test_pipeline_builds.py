@@ -48,6 +48,34 @@ def test_file_dependency_rebuilds(tmp_path: Path) -> None:
     assert 'id="ig-error-second"' in html
 
 
+def test_file_created_again_is_read(tmp_path: Path) -> None:
+    srcdir = tmp_path / "deps"
+    shutil.copytree(ROOTS / "test-pipeline-deps", srcdir)
+    (srcdir / "missing.rst").unlink()
+    index = srcdir / "index.rst"
+    index.write_text(index.read_text().replace("   missing\n", ""), encoding="utf-8")
+    data = srcdir / "errors.yaml"
+    text = data.read_text(encoding="utf-8")
+    gone = (
+        "index.rst:7: WARNING: error-map: :file: 'errors.yaml' not found (looked "
+        "for 'errors.yaml' in the source directory); paths are relative to the "
+        "document, or to the source directory when they start with '/' "
+        "[integration_guides.file]"
+    )
+    html = srcdir / "_build" / "html" / "index.html"
+
+    assert _build(srcdir) == (["index"], [])
+    data.unlink()
+    assert _build(srcdir) == (["index"], [gone])
+    assert "ig-error-map" not in html.read_text(encoding="utf-8")
+    assert _build(srcdir) == ([], [])
+
+    data.write_text(text, encoding="utf-8")
+    assert _build(srcdir) == (["index"], [])
+    assert 'id="ig-error-first"' in html.read_text(encoding="utf-8")
+    assert _build(srcdir) == ([], [])
+
+
 def test_file_insertion_disabled(tmp_path: Path) -> None:
     # sphinx-build reads docutils.conf from the configuration directory
     # through patch_docutils; the test application needs the same context.

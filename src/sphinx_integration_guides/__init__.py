@@ -9,7 +9,7 @@ __version__ = "0.1.0"
 #: Version of the data this extension keeps in the build environment. Bump it
 #: whenever the shape of the ``guide`` domain's data changes, so that Sphinx
 #: discards a pickled environment written by an older release.
-ENV_VERSION = 2
+ENV_VERSION = 3
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -59,6 +59,7 @@ class GuideDomain(Domain):
         "integrations": {},  # docname -> integration name
         "referrers": {},  # docname -> number of references the domain resolves
         "std_envvars": {},  # ("envvar", name) -> (docname, anchor) given to std
+        "missing_files": {},  # docname -> absolute paths of :file:s not found
     }
     # Sphinx discards a pickled environment whose domain data version differs.
     data_version = ENV_VERSION
@@ -91,6 +92,26 @@ class GuideDomain(Domain):
         self._lookups = None
         self.objects.setdefault(docname, []).append(obj)
 
+    @property
+    def missing_files(self) -> dict[str, list[str]]:
+        return self.data["missing_files"]  # type: ignore[no-any-return]
+
+    def note_missing_file(self, docname: str, path: str) -> None:
+        """Remember a ``:file:`` that was not found, to read the page when it is."""
+        self.missing_files.setdefault(docname, []).append(path)
+
+    def pages_with_found_files(self) -> list[str]:
+        """Return the pages one of whose missing ``:file:``s exists now.
+
+        Sphinx cannot track such a file itself: a dependency on a missing
+        file makes it read the page again on every build.
+        """
+        return sorted(
+            docname
+            for docname, paths in self.missing_files.items()
+            if any(os.path.isfile(path) for path in paths)
+        )
+
     def note_integration(self, docname: str, integration: str) -> None:
         self._lookups = None
         self.integrations[docname] = integration
@@ -100,10 +121,11 @@ class GuideDomain(Domain):
         self.objects.pop(docname, None)
         self.integrations.pop(docname, None)
         self.referrers.pop(docname, None)
+        self.missing_files.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         self._lookups = None
-        for key in ("objects", "integrations", "referrers"):
+        for key in ("objects", "integrations", "referrers", "missing_files"):
             mine, theirs = self.data[key], otherdata[key]
             for docname in docnames:
                 if docname in theirs:

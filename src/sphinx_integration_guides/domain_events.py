@@ -53,6 +53,17 @@ def _take_snapshot(
     return []
 
 
+def _pages_with_found_files(
+    app: Sphinx,
+    env: BuildEnvironment,
+    added: Set[str],
+    changed: Set[str],
+    removed: Set[str],
+) -> list[str]:
+    """Read again the pages whose missing ``:file:`` has been created since."""
+    return guide_domain(env).pages_with_found_files()
+
+
 def _after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Publish environment variables, retitle index entries, and list stale pages.
 
@@ -78,6 +89,7 @@ def setup(app: Sphinx) -> None:
     # Sphinx's metadata collector reads and removes the docinfo at priority 500.
     app.connect("doctree-read", _check_integration_field, priority=400)
     app.connect("doctree-read", _note_document, priority=600)
+    app.connect("env-get-outdated", _pages_with_found_files)
     app.connect("env-get-outdated", _take_snapshot)
     app.connect("env-updated", _after_reading)
     app.connect("env-check-consistency", _check_consistency)

@@ -37,11 +37,7 @@ def resolve_file(
     """
     text = argument.strip()
     source_dir = Path(srcdir).resolve()
-    if text.startswith("/"):
-        candidate = (source_dir / text.lstrip("/")).resolve()
-    else:
-        candidate = (Path(document_source).resolve().parent / text).resolve()
-
+    candidate = looked_for(text, document_source, srcdir)
     if not candidate.is_relative_to(source_dir):
         return None, _file_problem(
             f":file: '{text}' points outside the source directory; move the file "
@@ -61,6 +57,30 @@ def resolve_file(
             f"with '/'{hint}"
         )
     return candidate, None
+
+
+def looked_for(argument: str, document_source: str, srcdir: str) -> Path:
+    """Return the absolute path a ``:file:`` argument names, existing or not."""
+    text = argument.strip()
+    if text.startswith("/"):
+        return (Path(srcdir).resolve() / text.lstrip("/")).resolve()
+    return (Path(document_source).resolve().parent / text).resolve()
+
+
+def awaited_file(argument: str, document_source: str, srcdir: str) -> Path | None:
+    """Return the data file a ``:file:`` argument names when it does not exist yet.
+
+    Returns None when the path is outside the source directory, is not a data
+    file, or exists.
+    """
+    candidate = looked_for(argument, document_source, srcdir)
+    if (
+        candidate.is_relative_to(Path(srcdir).resolve())
+        and candidate.suffix.lower() in DATA_SUFFIXES
+        and not candidate.exists()
+    ):
+        return candidate
+    return None
 
 
 def _file_problem(message: str) -> Problem:

@@ -228,8 +228,19 @@ class GuideDirective(SphinxDirective):
             if problem is None and data is not None:
                 return sources.DataSource(data, path, path.suffix.lower() == ".json")
         assert problem is not None
+        self._await_file(argument)
         self._report_here(problem.subtype, f"{self.name}: {problem.message}")
         return None
+
+    def _await_file(self, argument: str) -> None:
+        """Have the page read again once its missing ``:file:`` is created."""
+        from sphinx_integration_guides.domain import guide_domain
+
+        awaited = sources.awaited_file(
+            argument, self._document_source(), str(self.env.srcdir)
+        )
+        if awaited is not None:
+            guide_domain(self.env).note_missing_file(self.env.docname, str(awaited))
 
     # -- locations -------------------------------------------------------------
 
