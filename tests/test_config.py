@@ -95,6 +95,34 @@ def test_url_scheme_with_colon() -> None:
     assert config.integration_guides_url_schemes == ["http", "https", "mailto"]
 
 
+def test_url_schemes_that_run_code(tmp_path: Path) -> None:
+    def prepare(srcdir: Path) -> None:
+        conf = srcdir / "conf.py"
+        schemes = '["javascript", "https", "data", "vbscript", "file"]'
+        conf.write_text(
+            conf.read_text(encoding="utf-8")
+            + f"integration_guides_url_schemes = {schemes}\n",
+            encoding="utf-8",
+        )
+        (srcdir / "index.rst").write_text(
+            "T\n=\n\n.. prerequisites::\n\n   accounts:\n     - name: a\n"
+            "       url: javascript:alert(1)\n",
+            encoding="utf-8",
+        )
+
+    app, warnings = build_root(tmp_path, "pipeline-extend", prepare=prepare)
+    conf_line = (app.srcdir / "conf.py").read_text(encoding="utf-8").count("\n")
+    assert warnings[:4] == [
+        f"conf.py:{conf_line}: WARNING: integration_guides_url_schemes: '{scheme}' "
+        "links can run code or read local files in the reader's browser, so they "
+        "are never allowed; ignoring it [integration_guides.config]"
+        for scheme in ("javascript", "data", "vbscript", "file")
+    ]
+    assert app.config.integration_guides_url_schemes == ["https"]
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'href="javascript' not in html
+
+
 def test_diagrams_mode() -> None:
     config = config_of(integration_guides_diagrams="sometimes")
     assert messages(config) == [

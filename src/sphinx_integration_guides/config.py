@@ -64,6 +64,8 @@ _STRING_LISTS = (
     "integration_guides_url_schemes",
 )
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*")
+#: URL schemes that run code or read the reader's own files when followed.
+UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "file")
 
 
 def setup(app: Sphinx) -> None:
@@ -137,12 +139,20 @@ def _check_url_schemes(config: Config) -> list[str]:
     name = "integration_guides_url_schemes"
     schemes = config.integration_guides_url_schemes
     invalid = [s for s in schemes if not _SCHEME.fullmatch(s)]
-    if not invalid:
-        return []
-    _reset(config, name)
+    if invalid:
+        _reset(config, name)
+        return [
+            f"{name}: {describe_value(invalid[0])} is not a URL scheme; write names "
+            "such as 'https' in lower case, without ':'; using the default"
+        ]
+    unsafe = [s for s in schemes if s in UNSAFE_SCHEMES]
+    config.integration_guides_url_schemes = [
+        s for s in schemes if s not in UNSAFE_SCHEMES
+    ]
     return [
-        f"{name}: {describe_value(invalid[0])} is not a URL scheme; write names such "
-        "as 'https' in lower case, without ':'; using the default"
+        f"{name}: '{scheme}' links can run code or read local files in the "
+        "reader's browser, so they are never allowed; ignoring it"
+        for scheme in unsafe
     ]
 
 
