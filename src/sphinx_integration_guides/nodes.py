@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
 
 
-class checkbox(nodes.Inline, nodes.Element):  # noqa: N801 - docutils node naming
+# docutils has no type information, so its node classes are Any to mypy.
+class checkbox(nodes.Inline, nodes.Element):  # type: ignore[misc]
     """An empty box a reader can tick, placed before a checklist item's text.
 
     ``labelled_by`` is the id of the element holding the item's text, which
@@ -36,8 +37,13 @@ def visit_checkbox_latex(self: LaTeXTranslator, node: checkbox) -> None:
     raise nodes.SkipNode
 
 
-def visit_checkbox_text(self: TextTranslator | ManualPageTranslator, node: checkbox) -> None:
-    self.add_text("[ ] ") if hasattr(self, "add_text") else self.body.append("[ ] ")
+def visit_checkbox_text(self: TextTranslator, node: checkbox) -> None:
+    self.add_text("[ ] ")
+    raise nodes.SkipNode
+
+
+def visit_checkbox_man(self: ManualPageTranslator, node: checkbox) -> None:
+    self.body.append("[ ] ")
     raise nodes.SkipNode
 
 
@@ -52,6 +58,6 @@ def setup(app: Sphinx) -> None:
         html=(visit_checkbox_html, None),
         latex=(visit_checkbox_latex, None),
         text=(visit_checkbox_text, None),
-        man=(visit_checkbox_text, None),
+        man=(visit_checkbox_man, None),
         texinfo=(visit_checkbox_texinfo, None),
     )
