@@ -14,4 +14,7 @@ def test_error_map_renders_table(app, warning) -> None:
     assert warning_lines(warning, app.srcdir) == []
     assert 'id="ig-error-401"' in html
     assert "Shop errors" in html
-    assert "<code class=\"docutils literal notranslate\"><span class=\"pre\">Authorization</span></code>" in html
+    assert (
+        '<code class="docutils literal notranslate">'
+        '<span class="pre">Authorization</span></code>'
+    ) in html
