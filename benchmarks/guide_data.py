@@ -63,7 +63,7 @@ def guide_data(index: int) -> dict[str, dict[str, Any]]:
         "auth-flow": _auth_flow(service, index),
         "env-matrix": _env_matrix(service, index),
         "error-map": _error_map(service, index),
-        "state-transitions": _state_transitions(service),
+        "state-transitions": _state_transitions(service, index),
         "test-script": _test_script(service, index),
         "field-map": _field_map(service, index),
     }
@@ -248,7 +248,18 @@ def _error_map(service: str, index: int) -> dict[str, Any]:
     return {"errors": errors}
 
 
-def _state_transitions(service: str) -> dict[str, Any]:
+def _state_transitions(service: str, index: int) -> dict[str, Any]:
+    """Return a state machine whose diagram differs from every other guide's.
+
+    Sphinx names a Graphviz image by a hash of its code, so identical
+    diagrams would be drawn once and reused, which real guides do not get.
+    The last event therefore carries the guide's number.
+    """
+    transitions = [
+        {"from": source, "event": event, "to": target, "action": action}
+        for source, event, target, action in _TRANSITIONS
+    ]
+    transitions[-1]["event"] = f"subscription.deleted.{index}"
     return {
         "states": [
             {
@@ -259,10 +270,7 @@ def _state_transitions(service: str) -> dict[str, Any]:
             for state in _STATES
         ],
         "initial": "pending",
-        "transitions": [
-            {"from": source, "event": event, "to": target, "action": action}
-            for source, event, target, action in _TRANSITIONS
-        ],
+        "transitions": transitions,
     }
 
 
