@@ -30,13 +30,26 @@ LIVE = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"
         "****",
         "sk_test_xxxxxxxx",
         "YourSecret",
+        "AKIAXXXXXXXXXXXXXXXX",
+        "xxxx-xxxx-",
     ],
 )
 def test_placeholders(value: str) -> None:
     assert is_placeholder(value)
 
 
-@pytest.mark.parametrize("value", ["", "production", "yours truly", "401", "https://x"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "production",
+        "yours truly",
+        "401",
+        "https://x",
+        "sk_live_51HrealPrefixKeptHereABCDEFxxxx",
+        "AKIAIOSFODNN7EXAMPLExxxx",
+    ],
+)
 def test_not_placeholders(value: str) -> None:
     assert not is_placeholder(value)
 

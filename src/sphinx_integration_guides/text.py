@@ -12,10 +12,7 @@ _PLACEHOLDER_MARKS = re.compile(r"<[^<>]+>|\$\{[^{}]*\}|\{[^{}]+\}|\.\.\.|…")
 # "your" in any case, then a separator or a capital: "your_key", "YourKey",
 # "YOUR-KEY", but not "yours" or "yourself".
 _YOUR_PREFIX = re.compile(r"^(?i:your)(?:[\s_.\-]|[A-Z]|$)")
-_MASK_ONLY = re.compile(r"^[xX*]+(?:[\s_.:\-/][xX*]+)*$")
-_MASK_CHUNKS = re.compile(
-    r"^(?:[A-Za-z0-9]+[_-])*[A-Za-z0-9]*?[xX*]{4,}[\s_.:\-/xX*]*$"
-)
+_MASK_ONLY = re.compile(r"^[xX*]+(?:[\s_.:\-/]+[xX*]+)*[\s_.:\-/]*$")
 
 #: Prefixes of credentials issued by common providers. A value carrying one
 #: is live unless it is a placeholder (``sk_live_...`` or ``sk_live_xxxx``).
@@ -37,6 +34,15 @@ LIVE_PREFIXES: tuple[str, ...] = (
     "AIza",
     "sq0csp-",
 )
+#: Prefixes that a masked example may keep in front of its x's
+#: (``sk_test_xxxx``): the live ones and their test-mode and public siblings.
+_KNOWN_PREFIXES: tuple[str, ...] = tuple(
+    sorted(
+        {*LIVE_PREFIXES, "sk_test_", "rk_test_", "pk_test_", "pk_live_"},
+        key=len,
+        reverse=True,
+    )
+)
 _PREFIX_TOKEN = re.compile(
     r"(?<![A-Za-z0-9])(" + "|".join(re.escape(p) for p in LIVE_PREFIXES) + r")"
     r"[A-Za-z0-9_\-./+=]{8,}"
@@ -57,14 +63,16 @@ def is_placeholder(value: str) -> bool:
 
     A placeholder holds ``<...>``, ``{...}``, ``${...}`` or ``...``, starts
     with "your" (any case, any separator), or is made of x, X or * and
-    separators, optionally after a provider prefix (``sk_test_xxxx``).
+    separators, optionally after a known provider prefix (``sk_test_xxxx``).
+    A real key with only its end masked (``sk_live_51Hq...Rxxxx``) is not one.
     """
     text = value.strip()
     if not text:
         return False
     if _PLACEHOLDER_MARKS.search(text) or _YOUR_PREFIX.match(text):
         return True
-    return bool(_MASK_ONLY.match(text) or _MASK_CHUNKS.match(text))
+    prefix = next((p for p in _KNOWN_PREFIXES if text.startswith(p)), "")
+    return bool(_MASK_ONLY.match(text[len(prefix) :]))
 
 
 def _looks_random(token: str) -> bool:
