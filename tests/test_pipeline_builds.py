@@ -7,6 +7,7 @@ import shutil
 from io import StringIO
 from pathlib import Path
 
+import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.docutils import patch_docutils
 
@@ -74,6 +75,39 @@ def test_file_created_again_is_read(tmp_path: Path) -> None:
     assert _build(srcdir) == (["index"], [])
     assert 'id="ig-error-first"' in html.read_text(encoding="utf-8")
     assert _build(srcdir) == ([], [])
+
+
+@pytest.mark.parametrize(
+    ("builder", "static"),
+    [
+        ("html", "_static"),
+        ("dirhtml", "_static"),
+        ("singlehtml", "_static"),
+        ("epub", "_static"),
+    ],
+)
+def test_assets_reach_static_folder(tmp_path: Path, builder: str, static: str) -> None:
+    app, _warnings = build_root(tmp_path, "pipeline-deps", buildername=builder)
+    for name in ("integration_guides.css", "integration_guides.js"):
+        assert (app.outdir / static / name).is_file()
+
+
+def test_second_build_keeps_configuration(tmp_path: Path) -> None:
+    srcdir = tmp_path / "deps"
+    shutil.copytree(ROOTS / "test-pipeline-deps", srcdir)
+    statuses = []
+    for _build_number in range(2):
+        status = StringIO()
+        app = SphinxTestApp("html", srcdir=srcdir, status=status)
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        statuses.append(status.getvalue())
+
+    # The test application reports html_theme as changed by itself, so the
+    # check names the option this extension adds to.
+    assert "html_static_path" not in statuses[1]
 
 
 def test_file_insertion_disabled(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
@@ -13,6 +14,7 @@ ENV_VERSION = 3
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
@@ -41,7 +43,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.setup(app)
     app.add_css_file("integration_guides.css")
     app.add_js_file("integration_guides.js", loading_method="defer")
-    app.connect("builder-inited", _add_static_path)
+    app.connect("config-inited", _add_static_paths)
+    # After sphinx-design's handler, which appends its folder once more.
+    app.connect("builder-inited", _drop_repeated_static_paths, priority=900)
 
     return {
         "version": __version__,
@@ -51,12 +55,29 @@ def setup(app: Sphinx) -> dict[str, Any]:
     }
 
 
-def _add_static_path(app: Sphinx) -> None:
+def _add_static_paths(app: Sphinx, config: Config) -> None:
+    """Add the CSS and JavaScript folders to ``html_static_path`` early.
+
+    Sphinx compares the configuration with the previous build's right after
+    this event. A folder added later (sphinx-design adds its own when the
+    builder starts) is in the stored configuration but not yet in the new
+    one, and Sphinx would report a changed configuration on every build.
+    """
     from pathlib import Path
 
-    static = str(Path(__file__).parent / "static")
-    if (
-        hasattr(app.config, "html_static_path")
-        and static not in app.config.html_static_path
-    ):
-        app.config.html_static_path.append(static)
+    if not hasattr(config, "html_static_path"):
+        return
+    folders = [str(Path(__file__).parent / "static")]
+    design = sys.modules.get("sphinx_design.extension")
+    design_folder = getattr(design, "STATIC_DIR", None)
+    if design_folder is not None:
+        folders.append(str(design_folder))
+    missing = [folder for folder in folders if folder not in config.html_static_path]
+    config.html_static_path = [*config.html_static_path, *missing]
+
+
+def _drop_repeated_static_paths(app: Sphinx) -> None:
+    """Keep one entry per folder after sphinx-design has added its folder again."""
+    config = app.config
+    if hasattr(config, "html_static_path"):
+        config.html_static_path = list(dict.fromkeys(config.html_static_path))
