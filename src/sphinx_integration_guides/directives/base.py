@@ -301,6 +301,7 @@ class GuideDirective(SphinxDirective):
     # -- secrets ---------------------------------------------------------------
 
     def _mask_secrets(self, document: Document) -> None:
+        self._mask_caption()
         for path, value in _string_leaves(document.data, ()):
             if find_live_secret(value) is None:
                 continue
@@ -313,6 +314,30 @@ class GuideDirective(SphinxDirective):
                 path,
             )
             _set_value(document.data, path, mask_secrets(value))
+        # Deepest keys first, so that renaming one leaves the paths of the
+        # others valid.
+        for path in sorted(_secret_keys(document.data, ()), key=len, reverse=True):
+            where = loading.field_path(path[:-1]) or "the top level"
+            self.warn(
+                Subtype.SECRET,
+                f"{self.name}: {where} has a key that looks like a live "
+                "credential; replace it with a placeholder such as <your-api-key> "
+                "(the key is masked in the output)",
+                path,
+            )
+            _rename_key(document, path, mask_secrets(str(path[-1])))
+
+    def _mask_caption(self) -> None:
+        caption = self.options.get("caption")
+        if not caption or find_live_secret(caption) is None:
+            return
+        self._report_here(
+            Subtype.SECRET,
+            f"{self.name}: :caption: holds a value that looks like a live "
+            "credential; replace it with a placeholder such as <your-api-key> "
+            "(the value is masked in the output)",
+        )
+        self.options["caption"] = mask_secrets(caption)
 
     # -- rendering helpers -----------------------------------------------------
 
@@ -400,6 +425,37 @@ def _set_value(data: Any, path: Path, value: Any) -> None:
     for part in path[:-1]:
         target = target[part]
     target[path[-1]] = value
+
+
+def _secret_keys(value: Any, path: Path) -> list[Path]:
+    """Return the path of every mapping key that looks like a live credential."""
+    found: list[Path] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str) and find_live_secret(key) is not None:
+                found.append((*path, key))
+            found.extend(_secret_keys(item, (*path, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_secret_keys(item, (*path, index)))
+    return found
+
+
+def _rename_key(document: Document, path: Path, new_key: str) -> None:
+    """Rename the key at ``path`` in place, keeping its order and its lines."""
+    mapping = document.data
+    for part in path[:-1]:
+        mapping = mapping[part]
+    while new_key in mapping:
+        new_key += "*"
+    items = list(mapping.items())
+    mapping.clear()
+    mapping.update((new_key if key == path[-1] else key, item) for key, item in items)
+    new_path = (*path[:-1], new_key)
+    tables: tuple[dict[Path, Any], ...] = (document.lines, document.raw)
+    for table in tables:
+        for old in [p for p in table if p[: len(path)] == path]:
+            table[(*new_path, *old[len(path) :])] = table.pop(old)
 
 
 def relative_to_source(directive: SphinxDirective, path: FilePath) -> str:

@@ -20,6 +20,7 @@ from sphinx_integration_guides.directives.base import GuideDirective
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import Path
 from sphinx_integration_guides.tables import Cell, build_table
+from sphinx_integration_guides.text import describe_value
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -142,8 +143,8 @@ class EnvMatrixDirective(GuideDirective):
                 listed = ", ".join(environments)
                 self.warn(
                     Subtype.ENV,
-                    f"{self.name}: {where} has a value for "
-                    f"environment '{env}', which environments does not list "
+                    f"{self.name}: {where} has a value for environment "
+                    f"{describe_value(env)}, which environments does not list "
                     f"({listed}); {fix}add it to environments or remove the "
                     "value",
                     setting.path,
