@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
+from sphinx.util.docutils import additional_nodes
 
 pytest_plugins = ("sphinx.testing.fixtures",)
 
@@ -20,6 +21,21 @@ ROOTS = Path(__file__).parent / "roots"
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return ROOTS
+
+
+@pytest.fixture(autouse=True)
+def no_live_app() -> Iterator[None]:
+    """Fail a test that leaves a Sphinx application's nodes registered.
+
+    docutils keeps node classes in one table per process, and
+    ``SphinxTestApp.cleanup`` empties it. An application that outlives its
+    test (a module fixture that yields it, a build without cleanup) makes the
+    next application in the same worker warn that its nodes are already
+    registered, in whichever test happens to run next.
+    """
+    yield
+    left = sorted(node.__name__ for node in additional_nodes)
+    assert not left, f"a Sphinx application was not cleaned up: {left}"
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
 
@@ -92,17 +91,18 @@ def _build(tmp_path: Path, builder: str) -> tuple[SphinxTestApp, StringIO]:
     shutil.copytree(ROOTS / "test-content-rules", srcdir)
     warning = StringIO()
     app = SphinxTestApp(builder, srcdir=srcdir, warning=warning)
-    app.build()
+    try:
+        app.build()
+    finally:
+        app.cleanup()  # two live apps in one process make Sphinx warn
     return app, warning
 
 
 @pytest.fixture(scope="module")
 def html_build(
     tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[SphinxTestApp, StringIO]]:
-    app, warning = _build(tmp_path_factory.mktemp("content-rules"), "html")
-    yield app, warning
-    app.cleanup()
+) -> tuple[SphinxTestApp, StringIO]:
+    return _build(tmp_path_factory.mktemp("content-rules"), "html")
 
 
 def _blocks(app: SphinxTestApp, docname: str) -> list[nodes.container]:
@@ -155,7 +155,6 @@ def test_content_rules_myst_scope_markup(html_build) -> None:
 def test_content_rules_text_output(tmp_path: Path) -> None:
     app, _warning = _build(tmp_path, "text")
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
-    app.cleanup()
     assert "| Never include              | Why " in text
     assert "| **Avoid:** Your <b>HbA1c</b>   |" in text
     assert "Every SMS template and every *HELP* reply." in text
@@ -182,7 +181,6 @@ BUILDER_OUTPUTS = {
 @pytest.mark.parametrize("builder", sorted(BUILDER_OUTPUTS))
 def test_content_rules_every_builder(tmp_path: Path, builder: str) -> None:
     app, warning = _build(tmp_path, builder)
-    app.cleanup()
     assert warning_lines(warning, app.srcdir) == EXPECTED_WARNINGS
     output = BUILDER_OUTPUTS[builder]
     if output is None:

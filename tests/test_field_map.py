@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
 
@@ -115,17 +114,18 @@ def _build(tmp_path: Path, builder: str) -> tuple[SphinxTestApp, StringIO]:
     shutil.copytree(ROOTS / "test-field-map", srcdir)
     warning = StringIO()
     app = SphinxTestApp(builder, srcdir=srcdir, warning=warning)
-    app.build()
+    try:
+        app.build()
+    finally:
+        app.cleanup()  # two live apps in one process make Sphinx warn
     return app, warning
 
 
 @pytest.fixture(scope="module")
 def html_build(
     tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[SphinxTestApp, StringIO]]:
-    app, warning = _build(tmp_path_factory.mktemp("field-map"), "html")
-    yield app, warning
-    app.cleanup()
+) -> tuple[SphinxTestApp, StringIO]:
+    return _build(tmp_path_factory.mktemp("field-map"), "html")
 
 
 def _tables(app: SphinxTestApp, docname: str) -> list[nodes.table]:
@@ -190,7 +190,6 @@ def test_field_map_myst_markup_in_notes(html_build) -> None:
 def test_field_map_text_output(tmp_path: Path) -> None:
     app, _warning = _build(tmp_path, "text")
     text = (app.outdir / "index.txt").read_text(encoding="utf-8")
-    app.cleanup()
     assert "| Okta attribute       | SAML attribute     | Application" in text
     assert '| "user.email"         | "email"            | "account.email" ' in text
     assert "| Yes        | Lower-cased by the       |" in text
