@@ -338,6 +338,19 @@ def test_clear_doc_removes_objects(tmp_path: Path) -> None:
     ]
 
 
+def test_shared_file_duplicate_names_pages(tmp_path: Path) -> None:
+    _app, warnings = build(tmp_path, "domain-shared-file", "dummy")
+    assert warnings == [
+        "data/errors.yaml:2: WARNING: error code 'E1' of integration 'acme' is "
+        "declared twice because first.rst and second.rst both use this file; use "
+        "the file in one page of the integration, or move one of the pages to "
+        "another integration [integration_guides.duplicate]",
+        "data/errors.yaml:2: WARNING: error code 'E1' of integration 'other' is "
+        "declared twice because twice.rst uses this file twice; use the file once "
+        "in the integration [integration_guides.duplicate]",
+    ]
+
+
 # -- nitpicky ------------------------------------------------------------------
 
 

@@ -321,20 +321,38 @@ class GuideDomain(Domain):
         for (objtype, integration, name), found in self.table().items():
             if objtype not in UNIQUE_TYPES:
                 continue
-            first = found[0].obj
-            where = f"{_relative(first.source, self.env)}:{first.line}"
-            message = (
-                f"{OBJECT_TYPES[objtype]} '{name}' of integration '{integration}' is "
-                f"already declared at {where}; remove one of the declarations or "
-                "move this page to another integration"
-            )
+            what = f"{OBJECT_TYPES[objtype]} '{name}' of integration '{integration}'"
             for later in found[1:]:
+                message = self._duplicate_message(what, found[0], later)
                 problems.append(
                     Problem(
                         Subtype.DUPLICATE, message, later.obj.source, later.obj.line
                     )
                 )
         return problems
+
+    def _duplicate_message(
+        self, what: str, first: Declaration, later: Declaration
+    ) -> str:
+        """Say where ``what`` was declared first, or which pages share its file."""
+        if (first.obj.source, first.obj.line) != (later.obj.source, later.obj.line):
+            where = f"{_relative(first.obj.source, self.env)}:{first.obj.line}"
+            return (
+                f"{what} is already declared at {where}; remove one of the "
+                "declarations or move this page to another integration"
+            )
+        first_page = _relative(str(self.env.doc2path(first.docname)), self.env)
+        later_page = _relative(str(self.env.doc2path(later.docname)), self.env)
+        if first_page == later_page:
+            return (
+                f"{what} is declared twice because {first_page} uses this file "
+                "twice; use the file once in the integration"
+            )
+        return (
+            f"{what} is declared twice because {first_page} and {later_page} both "
+            "use this file; use the file in one page of the integration, or move "
+            "one of the pages to another integration"
+        )
 
 
 def _relative(path: str, env: BuildEnvironment) -> str:
