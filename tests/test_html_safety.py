@@ -179,6 +179,26 @@ def test_every_unsafe_url_warns(xss_build, source) -> None:
     assert warned == expected
 
 
+@pytest.mark.parametrize("source", ["index.rst", "myst.md"])
+def test_url_field_warnings_name_directive_and_field(xss_build, source) -> None:
+    offset = 0 if source == "index.rst" else -1
+    fields = [
+        (16, "prerequisites: accounts[0].url", "javascript"),
+        (19, "prerequisites: accounts[1].url", "data"),
+        (28, "prerequisites: software[0].url", "javascript"),
+        (45, "auth-flow: docs", "javascript"),
+        (46, "auth-flow: recording", "data"),
+        (100, "error-map: errors[0].docs", "javascript"),
+        (105, "error-map: errors[1].docs", "data"),
+    ]
+    for line, field, scheme in fields:
+        assert (
+            f"{source}:{line + offset}: WARNING: {field}: the URL scheme '{scheme}:' "
+            "is not allowed, so the link is shown as text; use one of: http, https, "
+            "mailto [integration_guides.url]"
+        ) in xss_build.warnings
+
+
 # -- accessibility and ids ---------------------------------------------------
 
 

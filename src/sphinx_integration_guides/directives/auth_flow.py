@@ -9,7 +9,6 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_integration_guides import prose
 from sphinx_integration_guides.checklists import group_heading
 from sphinx_integration_guides.diagnostics import Subtype
 from sphinx_integration_guides.directives.base import GuideDirective
@@ -171,13 +170,12 @@ class AuthFlowDirective(GuideDirective):
         ):
             url = getattr(model, key)
             if url:
-                source, line = self.line_of((key,))
                 if links.children:
                     links += nodes.Text(" ")
                 links += [
                     nodes.strong(label, label),
                     nodes.Text(" "),
-                    prose.url_node(self, url, source, line),
+                    self.url(url, (key,)),
                 ]
         if links.children:
             result.append(links)

@@ -358,6 +358,12 @@ class GuideDirective(SphinxDirective):
         field = f"{self.name}: {loading.field_path(path)}"
         return prose.paragraph(self, text, source, line, field)
 
+    def url(self, url: str, path: Path) -> nodes.Node:
+        """Return a URL field as a link, or as text when it is unsafe."""
+        source, line = self.line_of(path)
+        field = f"{self.name}: {loading.field_path(path)}"
+        return prose.url_node(self, url, source, line, field)
+
     def title_text(self) -> str:
         """Return the ``:caption:`` or the directive's default title."""
         caption = self.options.get("caption")
@@ -373,7 +379,8 @@ class GuideDirective(SphinxDirective):
             source, line = self._source_info()
             allowed = set(self.config.integration_guides_url_schemes)
             source = source or self._document_source()
-            prose.make_links_safe(container, allowed, source, line, "caption")
+            field = f"{self.name}: caption"
+            prose.make_links_safe(container, allowed, source, line, field)
             return caption, list(container.children)
         title = _(self.default_title)
         return title, [nodes.Text(title)]

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from docutils import nodes
 
-from sphinx_integration_guides import prose
 from sphinx_integration_guides.diagnostics import Subtype
 from sphinx_integration_guides.directives.base import GuideDirective
 from sphinx_integration_guides.i18n import _
@@ -188,9 +187,8 @@ class ErrorMapDirective(GuideDirective):
         return cell
 
     def _docs_link(self, entry: ErrorEntry) -> nodes.paragraph:
-        source, line = self.line_of((*entry.path, "docs"))
         label = _("Provider documentation:")
-        link = prose.url_node(self, entry.docs, source, line)
+        link = self.url(entry.docs, (*entry.path, "docs"))
         return nodes.paragraph("", "", nodes.Text(f"{label} "), link,
                                classes=["ig-error-docs"])
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx import addnodes
 
-from sphinx_integration_guides import checklists, prose
+from sphinx_integration_guides import checklists
 from sphinx_integration_guides.checklists import (
     checklist,
     checklist_item,
@@ -221,8 +221,7 @@ class PrerequisitesDirective(GuideDirective):
         if item.optional:
             label += [nodes.Text(" "), _optional_mark()]
         if item.url:
-            source, line = self.line_of((*item.path, "url"))
-            label += [nodes.Text(" — "), prose.url_node(self, item.url, source, line)]
+            label += [nodes.Text(" — "), self.url(item.url, (*item.path, "url"))]
         return label
 
     def _env_table(self, variables: list[EnvVar]) -> list[nodes.Node]:

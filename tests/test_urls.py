@@ -1,0 +1,33 @@
+"""URLs in captions and prose: safe schemes only, placeholders shown as text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+
+from conftest import build_root
+
+SCHEMES = "use one of: http, https, mailto [integration_guides.url]"
+
+
+class Build(NamedTuple):
+    outdir: Path
+    warnings: list[str]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    app, warnings = build_root(tmp_path_factory.mktemp("urls"), "urls")
+    return Build(app.outdir, warnings)
+
+
+def test_caption_link_warning_names_directive(built: Build) -> None:
+    assert (
+        "index.rst:4: WARNING: error-map: caption: the URL scheme 'javascript:' is "
+        f"not allowed, so the link is shown as text; {SCHEMES}"
+    ) in built.warnings
+    page = (built.outdir / "index.html").read_text(encoding="utf-8")
+    assert "See the console" in page
+    assert "javascript:" not in page
