@@ -219,12 +219,14 @@ def print_results(
         [median(builds, "cpu_seconds") for builds in incremental],
     )
     print_row("peak memory (max)", [peak(main[kind]) for kind in kinds], unit="M")
+
     if diagrams:
         print_row("full build with diagrams", [median(diagrams[k]) for k in kinds])
         print_row(
             "CPU time with diagrams",
             [median(diagrams[kind], "cpu_seconds") for kind in kinds],
         )
+
     docname = integration_name(0)
     counts = [doctree_nodes(work / f"{kind}-out", docname) for kind in kinds]
     print_row("doctree nodes of one guide", counts, unit=" ")
@@ -233,13 +235,17 @@ def print_results(
             print_parallel(kind, main[kind], main[f"{kind}-j2"])
 
 
-def print_parallel(kind: str, one: Sequence[Build], two: Sequence[Build]) -> None:
+def print_parallel(
+    kind: str, serial: Sequence[Build], parallel: Sequence[Build]
+) -> None:
     """Print how ``-j 2`` compares with ``-j 1``, whole build and read phase."""
-    read_one, read_two = median(one, "read_seconds"), median(two, "read_seconds")
+    whole_serial, whole_parallel = median(serial), median(parallel)
+    read_serial = median(serial, "read_seconds")
+    read_parallel = median(parallel, "read_seconds")
     print(
-        f"{kind} -j 2 / -j 1: full build {median(two) / median(one):.2f} "
-        f"({median(two):.2f}s / {median(one):.2f}s), read phase "
-        f"{read_two / read_one:.2f} ({read_two:.2f}s / {read_one:.2f}s)"
+        f"{kind} -j 2 / -j 1: full build {whole_parallel / whole_serial:.2f} "
+        f"({whole_parallel:.2f}s / {whole_serial:.2f}s), read phase "
+        f"{read_parallel / read_serial:.2f} ({read_parallel:.2f}s / {read_serial:.2f}s)"
     )
 
 
