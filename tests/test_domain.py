@@ -18,7 +18,7 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.inventory import InventoryFile
 
-from conftest import ROOTS, warning_lines
+from conftest import ROOTS, build_root, warning_lines
 
 LINK = re.compile(
     r'<a class="reference (?:internal|external)" href="([^"]*)"[^>]*>(.*?)</a>'
@@ -532,4 +532,25 @@ def test_index_entries_split_safely() -> None:
     entries = index_entries(semicolon, "Pay")
     assert [split_index_msg(kind, text) for kind, text, *_rest in entries] == [
         ["Pay", "a;b (event)"],
+    ]
+
+
+def _write_reference_page(srcdir: Path) -> None:
+    (srcdir / "index.rst").write_text(
+        ":integration: int-a\n\nT\n=\n\n.. error-map::\n\n   errors:\n"
+        '     - code: "429"\n       cause: c\n       remediation: r\n\n'
+        ":guide:error:`sk_live_51HroleSecretWWWWxxxxcccc`\n\n"
+        ":guide:error:`INT-A:429`\n",
+        encoding="utf-8",
+    )
+
+
+def test_unknown_reference_hides_secret_and_ignores_case(tmp_path: Path) -> None:
+    _, warnings = build_root(tmp_path, "urls", prepare=_write_reference_page)
+    assert warnings == [
+        "index.rst:13: WARNING: guide:error reference target not found: a value "
+        "that looks like a live secret (not shown); the nearest known name is "
+        "'int-a:429' [integration_guides.ref]",
+        "index.rst:15: WARNING: guide:error reference target not found: "
+        "'INT-A:429'; the nearest known name is 'int-a:429' [integration_guides.ref]",
     ]

@@ -18,6 +18,7 @@ from sphinx.roles import XRefRole
 
 from sphinx_integration_guides import diagnostics
 from sphinx_integration_guides.diagnostics import Problem, Subtype
+from sphinx_integration_guides.text import describe_value
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -122,8 +123,12 @@ def nearest_name(domain: GuideDomain, reftype: str, target: str) -> str | None:
     for objtype, integration, name in domain.table():
         if objtype == reftype:
             names.update((name, f"{integration}:{name}"))
-    close = difflib.get_close_matches(target, sorted(names), n=1, cutoff=0.0)
-    return close[0] if close else None
+    # Compared without case, so that ``INT-A:429`` points to ``int-a:429``.
+    folded: dict[str, str] = {}
+    for name in sorted(names):
+        folded.setdefault(name.casefold(), name)
+    close = difflib.get_close_matches(target.casefold(), list(folded), n=1, cutoff=0.0)
+    return folded[close[0]] if close else None
 
 
 def warn_missing_reference(
@@ -146,7 +151,8 @@ def warn_missing_reference(
     diagnostics.emit(
         Problem(
             Subtype.REF,
-            f"guide:{reftype} reference target not found: '{target}'; {hint}",
+            f"guide:{reftype} reference target not found: "
+            f"{describe_value(target)}; {hint}",
             *node_location(node),
         )
     )
