@@ -209,7 +209,9 @@ class PrerequisitesDirective(GuideDirective):
                                *prose_nodes, classes=[f"ig-check-{key}"])
 
     def _item_label(self, item: Item) -> list[nodes.Node]:
-        label: list[nodes.Node] = [nodes.strong(item.name, item.name)]
+        # A name is literal text: Sphinx must not curl its quotes.
+        name = nodes.strong(item.name, item.name, support_smartquotes=False)
+        label: list[nodes.Node] = [name]
         if item.kind == "software" and item.detail:
             label += [nodes.Text(" "), nodes.literal(item.detail, item.detail)]
         elif item.kind == "permissions":
