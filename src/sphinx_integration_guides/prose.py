@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING
 
@@ -38,7 +39,7 @@ def inline(
     allowed = set(directive.config.integration_guides_url_schemes)
     if _in_myst(directive):
         text = _drop_unsafe_markdown_links(text, allowed, source, line, field)
-    parsed, messages = directive.state.inline_text(text, directive.lineno)
+    parsed, messages = _parse_inline(directive, text, source, line)
     container = nodes.inline("", "", *parsed, *messages)
     make_links_safe(container, allowed, source, line, field)
     return list(container.children)
@@ -125,6 +126,39 @@ def _warn_scheme(
             line,
         )
     )
+
+
+#: Nodes and system messages that the inline parser returns.
+ParseResult = tuple[list[nodes.Node], list[nodes.system_message]]
+
+
+def _parse_inline(
+    directive: SphinxDirective, text: str, source: str, line: int
+) -> ParseResult:
+    """Parse ``text`` so that the parser's messages name the field's own line.
+
+    The parser counts lines of its own input, in which the directive sits at
+    ``directive.lineno``; a field written in the directive's body is as many
+    lines further as in the file (MyST counts them from 0). For a field of a
+    ``:file:``, the reporter is told the data file and line while it parses.
+    """
+    own_source, own_line = directive.get_source_info()
+    if own_source and os.path.abspath(own_source) == os.path.abspath(source):
+        shift = 1 if _in_myst(directive) else 0
+        parser_line = directive.lineno + line - (own_line or line) - shift
+        parsed: ParseResult = directive.state.inline_text(text, parser_line)
+        return parsed
+    reporter = directive.state.document.reporter
+    locate = getattr(reporter, "get_source_and_line", None)
+    reporter.get_source_and_line = lambda _line=None: (source, line)
+    try:
+        parsed = directive.state.inline_text(text, directive.lineno)
+        return parsed
+    finally:
+        if locate is None:
+            del reporter.get_source_and_line
+        else:
+            reporter.get_source_and_line = locate
 
 
 def _in_myst(directive: SphinxDirective) -> bool:

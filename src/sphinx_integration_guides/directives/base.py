@@ -253,7 +253,8 @@ class GuideDirective(SphinxDirective):
     def _body_start(self) -> tuple[str, int]:
         """Return the file and 1-based line of the body's first line."""
         if self._in_myst():
-            source = self._document_source()
+            # Inside an {include}d fragment, MyST names the fragment here.
+            source = self._source_info()[0] or self._document_source()
             offset = getattr(self, "_myst_body_offset", None)
             if offset is not None:
                 return source, self.lineno + offset
