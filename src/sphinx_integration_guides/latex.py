@@ -20,12 +20,12 @@ PREAMBLE_MARK = "% sphinx-integration-guides macros"
 #: rules, so no font needs a glyph for it. ``\sphinxIGtablecell`` starts each
 #: cell of the extension's tables: Sphinx 9 wraps cell contents in
 #: ``varwidth``, which resets paragraph shape, so the ragged right margin is
-#: set again at the start of every paragraph. ``\raggedright`` also redefines
-#: ``\\``, which in Sphinx 8's cells (no ``varwidth``) is the end of the
-#: table row; the macro keeps that meaning, or the rule after a row would
-#: land inside its last cell. Sphinx's ``sphinxuseclass`` enters the
-#: ``sphinxclassig-block`` environment for every container of class
-#: ``ig-block``. Inside it, URLs may break after any letter, digit or
+#: set again at the start of every paragraph. Sphinx 8 has no ``varwidth``
+#: there, so ``\\`` in a cell ends the table row. ``\raggedright`` redefines
+#: ``\\`` as a line break, so the macro restores it: otherwise the rule after
+#: a row would land inside the row's last cell. Sphinx's ``sphinxuseclass``
+#: enters the ``sphinxclassig-block`` environment for every container of
+#: class ``ig-block``. Inside it, URLs may break after any letter, digit or
 #: punctuation mark, so long URLs in narrow columns wrap. Code lines with no
 #: space to break at are cut where they reach the margin. Cells get 4pt of
 #: padding on each side instead of 6pt, leaving more room for their text.

@@ -7,7 +7,7 @@ from typing import TypeAlias
 
 from docutils import nodes
 
-#: What a cell may be given: text, one node, or several nodes.
+#: Content of one table cell: text, one node, or several nodes.
 Cell: TypeAlias = nodes.Node | str | Sequence[nodes.Node]
 
 
