@@ -346,3 +346,45 @@ def test_dependencies_only_existing_files(built) -> None:
         "data/duplicate.json",
         "data/schema-errors.json",
     }
+
+
+def _write_edge_inputs(srcdir: Path) -> None:
+    long_key = "k" * 2000
+    (srcdir / "long.json").write_text(
+        '{"errors": [{"code": "L", "cause": "c", "remediation": "r"}], '
+        f'"{long_key}": 1}}',
+        encoding="utf-8",
+    )
+    (srcdir / "index.rst").write_text(
+        "T\n=\n\n.. error-map::\n\n   errors:\n"
+        '     - code: "   "\n       cause: c\n       remediation: r\n'
+        '     - code: ""\n       cause: c\n       remediation: r\n\n'
+        '.. prerequisites::\n\n   accounts:\n     - name: " "\n\n'
+        ".. error-map::\n   :file: long.json\n",
+        encoding="utf-8",
+    )
+
+
+def test_blank_names_and_long_keys(tmp_path: Path) -> None:
+    _, warnings = build_root(tmp_path, "urls", prepare=_write_edge_inputs)
+    blank = (
+        "is not in the expected form; write a value with at least one character "
+        "other than a space"
+    )
+    assert warnings == [
+        warning("index.rst:7", f"error-map: errors[0].code: '   ' {blank}", "schema"),
+        warning(
+            "index.rst:10",
+            "error-map: errors[1].code: must not be empty; write a value",
+            "schema",
+        ),
+        warning(
+            "index.rst:17", f"prerequisites: accounts[0].name: ' ' {blank}", "schema"
+        ),
+        warning(
+            "long.json:1",
+            f"error-map: top level: unknown key '{'k' * 57}...'; remove it. Valid "
+            "keys: errors",
+            "schema",
+        ),
+    ]

@@ -334,12 +334,14 @@ def _explain_unknown_key(
             hidden = "a key that looks like a live secret (not shown)"
             pairs.append((path, f"{where}: unknown key, {hidden}; remove it"))
             continue
-        place = field_path((*path, key))
+        shown = describe_value(key)
+        # A key too long to quote whole is left out of the field path too.
+        place = field_path((*path, key)) if shown == f"'{key}'" else where
         close = difflib.get_close_matches(key, properties, n=1, cutoff=0.6)
         fix = f"did you mean '{close[0]}'?" if close else "remove it."
         valid = ", ".join(properties)
         pairs.append(
-            ((*path, key), f"{place}: unknown key '{key}'; {fix} Valid keys: {valid}")
+            ((*path, key), f"{place}: unknown key {shown}; {fix} Valid keys: {valid}")
         )
     return pairs
 
@@ -371,6 +373,8 @@ def _explain_enum(
 def _explain_pattern(
     error: ValidationError, path: Path, where: str
 ) -> list[tuple[Path, str]]:
+    if _instance(error) == "" and _schema_of(error).get("minLength"):
+        return []  # the minLength message already asks for a value
     value = describe_value(_instance(error))
     form = _schema_of(error).get("x-format", f"the pattern {_rule(error)}")
     return [(path, f"{where}: {value} is not in the expected form; write {form}")]
