@@ -31,3 +31,10 @@ def test_caption_link_warning_names_directive(built: Build) -> None:
     page = (built.outdir / "index.html").read_text(encoding="utf-8")
     assert "See the console" in page
     assert "javascript:" not in page
+
+
+def test_data_url_gets_one_warning(built: Build) -> None:
+    assert [line for line in built.warnings if line.startswith("index.rst:16:")] == [
+        "index.rst:16: WARNING: prerequisites: accounts[0].url: the URL scheme "
+        f"'data:' is not allowed, so the link is shown as text; {SCHEMES}"
+    ]

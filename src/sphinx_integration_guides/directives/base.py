@@ -19,6 +19,7 @@ from sphinx_integration_guides.text import (
     describe_value,
     find_live_secret,
     mask_secrets,
+    url_scheme,
 )
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ class GuideDirective(SphinxDirective):
             return None
         origin = str(source.path) if source.path else self._document_source()
         text = source.text
+        first_line = 1
         if source.path is None:
             # Blank lines before the body make every line the loader reports,
             # in problems and messages alike, a line of the file the body is in.
@@ -130,8 +132,23 @@ class GuideDirective(SphinxDirective):
             text = "\n" * (first_line - 1) + str(text)
         document, problems = loading.load(text, origin, json_syntax=source.is_json)
         if document is None:
+            # A problem of the whole body (its size) is put at the directive.
             self._report_all(
-                [replace(p, message=f"{self.name}: {p.message}") for p in problems]
+                [
+                    replace(
+                        p,
+                        message=f"{self.name}: {p.message}",
+                        source=p.source if p.line >= first_line else None,
+                    )
+                    for p in problems
+                ]
+            )
+            return None
+        if document.data is None and source.path is None:
+            self._report_here(
+                Subtype.YAML,
+                f"{self.name}: no data, only YAML comments; write YAML in the body "
+                "or name a file with :file:",
             )
             return None
         if not isinstance(document.data, dict):
@@ -304,7 +321,7 @@ class GuideDirective(SphinxDirective):
     def _mask_secrets(self, document: Document) -> None:
         self._mask_caption()
         for path, value in _string_leaves(document.data, ()):
-            if find_live_secret(value) is None:
+            if find_live_secret(value) is None or _is_data_url(value):
                 continue
             field = loading.field_path(path)
             self.warn(
@@ -433,6 +450,12 @@ def _set_value(data: Any, path: Path, value: Any) -> None:
     for part in path[:-1]:
         target = target[part]
     target[path[-1]] = value
+
+
+def _is_data_url(value: str) -> bool:
+    """Tell whether ``value`` is one ``data:`` URL, which the URL check reports."""
+    text = value.strip()
+    return url_scheme(text) == "data" and not any(c.isspace() for c in text)
 
 
 def _secret_keys(value: Any, path: Path) -> list[Path]:
