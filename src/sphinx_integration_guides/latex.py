@@ -29,6 +29,9 @@ PREAMBLE_MARK = "% sphinx-integration-guides macros"
 #: punctuation mark, so long URLs in narrow columns wrap. Code lines with no
 #: space to break at are cut where they reach the margin. Cells get 4pt of
 #: padding on each side instead of 6pt, leaving more room for their text.
+#: Pygments marks what its lexer cannot parse (a ``...`` or ``<value>``
+#: placeholder) as an error token drawn in a red box; inside the block such
+#: a token is set as plain code.
 COMMON_PREAMBLE = r"""
 \makeatletter
 \providecommand{\sphinxIGcheckbox}{%
@@ -50,7 +53,8 @@ COMMON_PREAMBLE = r"""
   \Urlmuskip=0mu plus 1mu\relax}
 \@ifundefined{sphinxclassig-block}{%
   \newenvironment{sphinxclassig-block}
-    {\sphinxIGwrapurls\sphinxsetup{verbatimforcewraps}\setlength{\tabcolsep}{4pt}}{}}{}
+    {\sphinxIGwrapurls\sphinxsetup{verbatimforcewraps}\setlength{\tabcolsep}{4pt}%
+     \expandafter\def\csname PYG@tok@err\endcsname{}}{}}{}
 \makeatother
 """
 
