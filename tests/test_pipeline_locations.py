@@ -5,6 +5,8 @@ One project in reST and MyST is built once for the whole module.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import build_root
@@ -23,12 +25,27 @@ EXPECTED = [
     "start-string without end-string. [docutils]",
     'fragments/prose.yaml:4: ERROR: Unknown interpreted text role "otherrole". '
     "[docutils]",
+    "comments.rst:6: WARNING: error-map: no data, only YAML comments; write YAML "
+    "in the body or name a file with :file: [integration_guides.yaml]",
+    "large.rst:6: WARNING: error-map: the data is larger than the limit of 1024 "
+    "KiB; split it into several directives or files [integration_guides.yaml]",
 ]
+
+
+def _add_large_body(srcdir: Path) -> None:
+    """Write a page whose body is over the size limit, in one long line."""
+    cause = "x" * (1024 * 1024)
+    (srcdir / "large.rst").write_text(
+        "Large\n=====\n\nText.\n\n.. error-map::\n\n   errors:\n"
+        f"     - code: L1\n       cause: {cause}\n       remediation: Fix\n",
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="module")
 def warnings(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    _app, found = build_root(tmp_path_factory.mktemp("locations"), "pipeline-locations")
+    base = tmp_path_factory.mktemp("locations")
+    _app, found = build_root(base, "pipeline-locations", prepare=_add_large_body)
     return found
 
 

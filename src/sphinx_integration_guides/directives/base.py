@@ -138,7 +138,7 @@ class GuideDirective(SphinxDirective):
                     replace(
                         p,
                         message=f"{self.name}: {p.message}",
-                        source=p.source if p.line >= first_line else None,
+                        source=p.source if (p.line or 0) >= first_line else None,
                     )
                     for p in problems
                 ]
