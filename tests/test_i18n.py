@@ -15,6 +15,7 @@ import pytest
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po, write_po
 
+from conftest import build_root
 from extension_messages import (
     DOMAIN,
     LOCALE,
@@ -213,3 +214,57 @@ def test_field_shows_translation(translated: Build, marker: str) -> None:
                      for path in sorted(translated.outdir.rglob("*.html")))
     assert _translate(marker) in html
     assert re.search(rf"\b{marker}\b", html) is None
+
+
+# -- translations pass the same checks as the fields ---------------------------
+
+
+UNSAFE_TRANSLATIONS = {
+    "The key is missing.": "Der Schlüssel fehlt, siehe `Doku <javascript:alert(1)>`_.",
+    "Create it in the dashboard.": "Schlüssel: sk_live_51HtransSecretAAAAbbbb1234.",
+}
+
+
+def _write_unsafe_translation(srcdir: Path) -> None:
+    (srcdir / "index.rst").write_text(
+        "T\n=\n\n.. error-map::\n\n   errors:\n     - code: A\n"
+        "       cause: The key is missing.\n"
+        "       remediation: Send the key in the ``Authorization`` header.\n\n"
+        ".. prerequisites::\n\n   accounts:\n     - name: Stripe account\n"
+        "       notes: Create it in the dashboard.\n",
+        encoding="utf-8",
+    )
+    messages = "".join(
+        f'\nmsgid "{msgid}"\nmsgstr "{msgstr}"\n'
+        for msgid, msgstr in UNSAFE_TRANSLATIONS.items()
+    )
+    catalog = srcdir / "locales" / "de" / "LC_MESSAGES" / "index.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+        + messages,
+        encoding="utf-8",
+    )
+
+
+def test_translation_checked_for_links_and_secrets(tmp_path: Path) -> None:
+    app, warnings = build_root(
+        tmp_path,
+        "urls",
+        prepare=_write_unsafe_translation,
+        confoverrides={"language": "de", "locale_dirs": ["locales"]},
+    )
+    assert warnings == [
+        "index.rst:8: WARNING: error-map: errors[0].cause: the URL scheme "
+        "'javascript:' is not allowed, so the link is shown as text; use one of: "
+        "http, https, mailto [integration_guides.url]",
+        "index.rst:15: WARNING: prerequisites: accounts[0].notes: the translation "
+        "holds a value that looks like a live credential; replace it with a "
+        "placeholder such as <your-api-key> (the value is masked in the output) "
+        "[integration_guides.secret]",
+    ]
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "Der Schlüssel fehlt, siehe Doku." in html
+    assert "javascript:" not in html
+    assert "Schlüssel: sk_live_********" in html
+    assert "51HtransSecret" not in html

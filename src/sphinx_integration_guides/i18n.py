@@ -16,6 +16,10 @@ from sphinx.locale import get_translation
 from sphinx.transforms import SphinxTransform
 from sphinx.util.nodes import NodeMatcher
 
+from sphinx_integration_guides.diagnostics import Problem, Subtype, emit
+from sphinx_integration_guides.prose import FIELD_ATTRIBUTE, make_links_safe
+from sphinx_integration_guides.text import mask_secrets
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -29,7 +33,7 @@ PROSE_MARK = "ig-prose"
 
 
 def translatable_prose(text: str, children: list[nodes.Node], source: str,
-                       line: int) -> nodes.inline:
+                       line: int, field: str = "") -> nodes.inline:
     """Wrap a prose field that shares a paragraph with other content.
 
     Sphinx extracts and translates an inline node that carries
@@ -39,7 +43,62 @@ def translatable_prose(text: str, children: list[nodes.Node], source: str,
     node = nodes.inline(text, "", *children, translatable=True)
     node[PROSE_MARK] = True
     node.source, node.line = source, line
+    setattr(node, FIELD_ATTRIBUTE, field)
     return node
+
+
+class CheckTranslatedProse(SphinxTransform):
+    """Apply the link and secret rules to translated prose of guide blocks.
+
+    Sphinx's ``Locale`` transform (priority 20) parses each translation
+    again, after the directives ran, so a translation could bring back a
+    ``javascript:`` link or a live key that the directive would have refused.
+    """
+
+    default_priority = 21
+
+    def apply(self, **kwargs: Any) -> None:
+        allowed = set(self.config.integration_guides_url_schemes)
+        for node in list(self.document.findall(nodes.Element)):
+            if not node.get("translated") or not _in_guide_block(node):
+                continue
+            source, line = node.source or "", node.line or 0
+            field = _field_of(node)
+            make_links_safe(node, allowed, source, line, field)
+            for text in list(node.findall(nodes.Text)):
+                masked = mask_secrets(str(text))
+                if masked == str(text):
+                    continue
+                text.parent.replace(text, nodes.Text(masked))
+                message = (
+                    f"{field}: the translation holds a value that looks like a "
+                    "live credential; replace it with a placeholder such as "
+                    "<your-api-key> (the value is masked in the output)"
+                )
+                emit(Problem(Subtype.SECRET, message, source, line))
+
+
+def _in_guide_block(node: nodes.Element) -> bool:
+    current: nodes.Element | None = node
+    while current is not None:
+        if "ig-block" in current.get("classes", []):
+            return True
+        current = current.parent
+    return False
+
+
+def _field_of(node: nodes.Element) -> str:
+    """Name the field a translated node holds, or at least its directive."""
+    field = getattr(node, FIELD_ATTRIBUTE, "")
+    if field:
+        return str(field)
+    current: nodes.Element | None = node
+    while current is not None:
+        for name in current.get("classes", []):
+            if name.startswith("ig-") and name != "ig-block":
+                return f"{name[3:]}: translated text"
+        current = current.parent
+    return "translated text"
 
 
 class UnwrapProse(SphinxTransform):
@@ -78,3 +137,4 @@ def setup(app: Sphinx) -> None:
     locale_dir = Path(__file__).parent / "locale"
     app.add_message_catalog(CATALOG, str(locale_dir))
     app.add_transform(UnwrapProse)
+    app.add_transform(CheckTranslatedProse)

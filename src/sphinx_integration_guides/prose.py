@@ -27,6 +27,11 @@ _MARKDOWN_LINK = re.compile(
 )
 
 
+#: Python attribute (not a node attribute, so no writer outputs it) naming
+#: the field a prose node came from, for the check of translated prose.
+FIELD_ATTRIBUTE = "ig_field"
+
+
 def inline(
     directive: SphinxDirective, text: str, source: str, line: int, field: str = ""
 ) -> list[nodes.Node]:
@@ -51,6 +56,7 @@ def paragraph(
     """Return a paragraph of ``text`` that the gettext builder extracts."""
     node = nodes.paragraph(text, "", *inline(directive, text, source, line, field))
     node.source, node.line = source, line
+    setattr(node, FIELD_ATTRIBUTE, field)
     return node
 
 

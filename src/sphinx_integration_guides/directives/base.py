@@ -368,7 +368,7 @@ class GuideDirective(SphinxDirective):
         source, line = self.line_of(path)
         field = f"{self.name}: {loading.field_path(path)}"
         children = prose.inline(self, text, source, line, field)
-        return [translatable_prose(text, children, source, line)]
+        return [translatable_prose(text, children, source, line, field)]
 
     def paragraph(self, text: str, path: Path) -> nodes.paragraph:
         """Return a translatable paragraph holding a prose field."""
