@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from docutils import nodes
 
@@ -32,6 +33,15 @@ _MARKDOWN_LINK = re.compile(
 FIELD_ATTRIBUTE = "ig_field"
 
 
+#: A URL written without link syntax: a scheme, "://" and all up to a space.
+#: One right after ``<``, ``(`` or ``[`` is part of link syntax.
+_BARE_URL = re.compile(r"(?<![<(\[`\w])[A-Za-z][A-Za-z0-9+.-]*://\S+")
+#: Punctuation that ends a sentence rather than the URL before it.
+_URL_TRAILERS = ".,;:!?)'\"*"
+#: A code span (or reST interpreted text) that markup inside must not touch.
+_CODE_SPAN = re.compile(r"(`+).+?\1", re.DOTALL)
+
+
 def inline(
     directive: SphinxDirective, text: str, source: str, line: int, field: str = ""
 ) -> list[nodes.Node]:
@@ -42,8 +52,10 @@ def inline(
     if not _MARKUP.search(text):
         return [nodes.Text(text)]
     allowed = set(directive.config.integration_guides_url_schemes)
-    if _in_myst(directive):
+    myst = _in_myst(directive)
+    if myst:
         text = _drop_unsafe_markdown_links(text, allowed, source, line, field)
+    text = protect_placeholder_urls(text, "`" if myst else "``")
     parsed, messages = _parse_inline(directive, text, source, line)
     container = nodes.inline("", "", *parsed, *messages)
     make_links_safe(container, allowed, source, line, field)
@@ -100,10 +112,39 @@ def url_node(
 
 
 def _placeholder_link(text: str, uri: str) -> list[nodes.Node]:
-    """Show a link whose URL contains a placeholder as its text and literal URL."""
-    if text == uri:
+    """Show a link whose URL contains a placeholder as its text and literal URL.
+
+    MyST percent-encodes the braces of ``https://{domain}/``; the reader is
+    shown the URL as written.
+    """
+    uri = unquote(uri)
+    if unquote(text) == uri:
         return [nodes.literal(uri, uri)]
     return [nodes.Text(f"{text} ("), nodes.literal(uri, uri), nodes.Text(")")]
+
+
+def protect_placeholder_urls(text: str, fence: str) -> str:
+    """Wrap each bare URL that holds a placeholder in literal markup (``fence``).
+
+    The inline parsers end a bare URL at ``<`` or ``{`` and would link only
+    its start (``https:/``, ``https://example.com``). Code spans that are
+    already there, and URLs inside link syntax, are left as they are.
+    """
+
+    def wrap(match: re.Match[str]) -> str:
+        whole = match.group()
+        url = whole.rstrip(_URL_TRAILERS)
+        if not url_has_placeholder(url) or "`" in url:
+            return whole
+        return f"{fence}{url}{fence}{whole[len(url) :]}"
+
+    parts: list[str] = []
+    done = 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [_BARE_URL.sub(wrap, text[done : span.start()]), span.group()]
+        done = span.end()
+    parts.append(_BARE_URL.sub(wrap, text[done:]))
+    return "".join(parts)
 
 
 def _drop_unsafe_markdown_links(
