@@ -118,6 +118,12 @@ def test_badges_follow_language(german: Build) -> None:
     assert ">initial<" not in page
 
 
+def test_setup_label_follows_language(german: Build) -> None:
+    page = (german.outdir / "billing" / "testing.html").read_text(encoding="utf-8")
+    assert ">Vorbereitung, vor jedem Fall ausgeführt:<" in page
+    assert "Setup, run" not in page
+
+
 def test_scheme_names_follow_language(german: Build) -> None:
     page = (german.outdir / "billing" / "stripe.html").read_text(encoding="utf-8")
     assert "API-Schlüssel" in page
@@ -259,7 +265,7 @@ def test_translation_checked_for_links_and_secrets(tmp_path: Path) -> None:
         "'javascript:' is not allowed, so the link is shown as text; use one of: "
         "http, https, mailto [integration_guides.url]",
         "index.rst:15: WARNING: prerequisites: accounts[0].notes: the translation "
-        "holds a value that looks like a live credential; replace it with a "
+        "contains a value that looks like a live credential; replace it with a "
         "placeholder such as <your-api-key> (the value is masked in the output) "
         "[integration_guides.secret]",
     ]

@@ -71,7 +71,7 @@ class CheckTranslatedProse(SphinxTransform):
                     continue
                 text.parent.replace(text, nodes.Text(masked))
                 message = (
-                    f"{field}: the translation holds a value that looks like a "
+                    f"{field}: the translation contains a value that looks like a "
                     "live credential; replace it with a placeholder such as "
                     "<your-api-key> (the value is masked in the output)"
                 )

@@ -351,7 +351,7 @@ class GuideDirective(SphinxDirective):
             return
         self._report_here(
             Subtype.SECRET,
-            f"{self.name}: :caption: holds a value that looks like a live "
+            f"{self.name}: :caption: contains a value that looks like a live "
             "credential; replace it with a placeholder such as <your-api-key> "
             "(the value is masked in the output)",
         )
