@@ -29,6 +29,12 @@ EXPECTED = [
     "in the body or name a file with :file: [integration_guides.yaml]",
     "large.rst:6: WARNING: error-map: the data is larger than the limit of 1024 "
     "KiB; split it into several directives or files [integration_guides.yaml]",
+    "markdown.md:13: WARNING: error-map: unknown option ':fiel:'; did you mean "
+    "':file:'? [integration_guides.option]",
+    "markdown.md:20: WARNING: prerequisites: unknown option ':accounts:'; MyST "
+    "reads the lines between a body's first two '---' lines as the directive's "
+    "options, not as data; remove the '---' lines, or put the data in the body "
+    "after them [integration_guides.option]",
 ]
 
 

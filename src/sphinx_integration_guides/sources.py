@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -128,3 +130,44 @@ def myst_dash_body(block_text: str) -> str | None:
         if line.startswith("---"):
             return "\n".join(body[:index])
     return "\n".join(body)
+
+
+def starts_with_dashes(block_text: str) -> bool:
+    """Tell whether a MyST directive's body starts with a ``---`` line."""
+    lines = block_text.splitlines()
+    return len(lines) > 1 and lines[1].rstrip() == "---"
+
+
+def is_option_block(
+    keys: Collection[str], options: Collection[str], properties: Collection[str]
+) -> bool:
+    """Tell whether a MyST ``---`` block's keys are meant as directive options.
+
+    They are when none is a top-level key of the data and one is an option
+    or close to one (a misspelled ``fiel``).
+    """
+    if any(key in properties for key in keys):
+        return False
+    return any(key in options or _closest(key, options) for key in keys)
+
+
+def unknown_option_message(
+    key: str, options: Sequence[str], in_dash_block: bool
+) -> str:
+    """Describe an unknown option, with the likely one or the ``---`` rule."""
+    close = _closest(key, options)
+    if close is not None:
+        return f"unknown option ':{key}:'; did you mean ':{close}:'?"
+    if in_dash_block:
+        return (
+            f"unknown option ':{key}:'; MyST reads the lines between a body's "
+            "first two '---' lines as the directive's options, not as data; "
+            "remove the '---' lines, or put the data in the body after them"
+        )
+    known = ", ".join(f":{option}:" for option in sorted(options))
+    return f"unknown option ':{key}:'; use one of: {known}"
+
+
+def _closest(key: str, options: Collection[str]) -> str | None:
+    close = difflib.get_close_matches(key, list(options), n=1, cutoff=0.6)
+    return close[0] if close else None

@@ -204,21 +204,20 @@ class GuideDirective(SphinxDirective):
         ]
         if not stray:
             return body
-        recovered = None
-        if self._in_myst() and not body.strip():
-            recovered = sources.myst_dash_body(self.block_text)
-        if recovered is not None:
+        options = sorted(self.option_spec or {})
+        dashes = self._in_myst() and sources.starts_with_dashes(self.block_text)
+        properties = self.schema().get("properties", {})
+        if dashes and sources.is_option_block(self.options, options, properties):
+            dashes = False
+        elif dashes and not body.strip():
             for key in stray:
                 del self.options[key]
             # The YAML starts on the line after the opening fence's "---".
             self._myst_body_offset = 2
-            return recovered
-        known = ", ".join(f":{key}:" for key in sorted(self.option_spec or {}))
+            return sources.myst_dash_body(self.block_text) or ""
         for key in stray:
-            self._report_here(
-                Subtype.OPTION,
-                f"{self.name}: unknown option ':{key}:'; use one of: {known}",
-            )
+            message = sources.unknown_option_message(key, options, dashes)
+            self._report_here(Subtype.OPTION, f"{self.name}: {message}")
         return None
 
     def _file_source(self, argument: str) -> sources.DataSource | None:
