@@ -149,6 +149,13 @@ def test_download_links_resolve(html: Build) -> None:
             assert (files / href.removeprefix(f"{prefix}_downloads/")).is_file()
 
 
+def test_setup_label_says_each_case(html: Build) -> None:
+    page = _page(html, "index.html")
+    label = '<p class="ig-setup-label">Setup, run before each case:</p>'
+    assert page.count(label) == 2  # one per block with a setup
+    assert SMOKE_SCRIPT.count("export API=") == 1
+
+
 def test_download_holds_setup_and_cases(html: Build) -> None:
     scripts = _downloads(html)
     assert sorted(scripts) == ["checks-tests-2.txt", "checks-tests.txt",
@@ -221,6 +228,17 @@ def test_man_includes_whole_script(tmp_path: Path) -> None:
     for escape, character in (("\\(dq", '"'), ("\\(aq", "'"), ("\\-", "-")):
         block = block.replace(escape, character)
     assert block == SMOKE_SCRIPT
+
+
+def test_man_spaces_each_case(tmp_path: Path) -> None:
+    result = build(copy_project("test-script", tmp_path), "man")
+    lines = next(result.outdir.glob("*.1")).read_text(encoding="utf-8").splitlines()
+    headings = [index for index, line in enumerate(lines)
+                if re.fullmatch(r"\\fB.+\\fP (success|error) case", line)]
+    assert len(headings) == 11
+    # Without ".sp" groff joins a heading to the line before it, such as the
+    # last expected result of the case before.
+    assert [lines[index - 1] for index in headings] == [".sp"] * 11
 
 
 def test_texinfo_includes_whole_script(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from sphinx_integration_guides.scriptfile import Case, Expectation
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.writers.manpage import ManualPageTranslator
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,23 @@ def build_expectation(data: dict[str, Any]) -> Expectation:
     )
 
 
+def _visit_man_container(self: ManualPageTranslator, node: nodes.container) -> None:
+    """Put vertical space before a case in a manual page.
+
+    The man writer spaces a paragraph from the text before it only when the
+    paragraph is not its parent's first child. A case's heading is the first
+    child of the case, so without this it would run on from the line before:
+    the script file's name, or the last expected result of the case before.
+    """
+    if "ig-case" in node["classes"]:
+        self.ensure_eol()
+        self.body.append(".sp\n")
+
+
+def _depart_man_container(self: ManualPageTranslator, node: nodes.container) -> None:
+    pass
+
+
 class TestScriptDirective(GuideDirective):
     """Render test cases with their kind, code and expected result, plus a download."""
 
@@ -59,6 +77,10 @@ class TestScriptDirective(GuideDirective):
     def register(cls, app: Sphinx) -> None:
         super().register(app)
         downloads.setup(app)
+        # docutils' man writer does nothing for a container; this handler
+        # does the same, except that it starts a case on a line of its own.
+        app.add_node(nodes.container, override=True,
+                     man=(_visit_man_container, _depart_man_container))
 
     def build_model(self, data: dict[str, Any]) -> TestScript:
         cases = [
@@ -75,7 +97,7 @@ class TestScriptDirective(GuideDirective):
         self._check_kinds(model)
         children: list[nodes.Node] = [self._download(model, language)]
         if model.setup:
-            label = _("Setup, run once before the cases:")
+            label = _("Setup, run before each case:")
             children.append(nodes.paragraph(label, label, classes=["ig-setup-label"]))
             children.append(self._code(model.setup, language))
         for case in model.cases:
