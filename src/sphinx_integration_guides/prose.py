@@ -184,9 +184,9 @@ def _parse_inline(
 ) -> ParseResult:
     """Parse ``text`` so that the parser's messages name the field's own line.
 
-    The parser counts lines of its own input, in which the directive sits at
-    ``directive.lineno``; a field written in the directive's body is as many
-    lines further as in the file (MyST counts them from 0). For a field of a
+    The parser counts lines of its own input, where the directive sits at
+    ``directive.lineno``. A field in the directive's body is as many lines
+    further there as in the file; MyST counts them from 0. For a field of a
     ``:file:``, the reporter is told the data file and line while it parses.
     """
     own_source, own_line = directive.get_source_info()
