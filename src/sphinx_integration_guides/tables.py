@@ -36,7 +36,7 @@ def cell_entry(content: Cell) -> nodes.entry:
 
 
 def build_table(
-    headers: Sequence[str],
+    headers: Sequence[Cell],
     widths: Sequence[int],
     rows: Sequence[Sequence[Cell]],
     *,

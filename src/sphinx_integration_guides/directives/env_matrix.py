@@ -154,7 +154,10 @@ class EnvMatrixDirective(GuideDirective):
 
     def _table(self, model: EnvMatrix) -> nodes.table:
         has_notes = any(setting.notes for setting in model.settings)
-        headers = [_("Setting"), *model.environments]
+        # An environment name is literal text: SmartQuotes must not curl it.
+        names = [nodes.inline(env, env, support_smartquotes=False)
+                 for env in model.environments]
+        headers: list[Cell] = [_("Setting"), *names]
         env_width = max(8, 56 // len(model.environments))
         widths = [22, *[env_width] * len(model.environments)]
         if has_notes:
