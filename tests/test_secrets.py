@@ -34,8 +34,8 @@ def test_warnings(built: tuple[Path, list[str]]) -> None:
     assert warnings == [
         "index.rst:9: WARNING: prerequisites: env_vars[0].example holds a value that "
         f"looks like a live credential; {VALUE_ADVICE}",
-        "index.rst:11: WARNING: error-map: :caption: contains a value that looks like a "
-        f"live credential; {VALUE_ADVICE}",
+        "index.rst:11: WARNING: error-map: :caption: contains a value that looks "
+        f"like a live credential; {VALUE_ADVICE}",
         "index.rst:26: WARNING: env-matrix: settings[0].values has a key that looks "
         f"like a live credential; {KEY_ADVICE}",
         "index.rst:23: WARNING: env-matrix: settings[0] 'N' has a value for "
