@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
@@ -38,13 +39,20 @@ def no_live_app() -> Iterator[None]:
     assert not left, f"a Sphinx application was not cleaned up: {left}"
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+#: Terminal control sequences: colours (``m``) and erase-line (``K``), which
+#: Sphinx writes when it thinks the terminal has colours (also when CI=true).
+ANSI_SEQUENCE = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def warning_lines(warning: object, srcdir: Path) -> list[str]:
-    """Return the build's warnings, one per line, with paths relative to srcdir."""
-    text = _ANSI.sub("", warning.getvalue())  # type: ignore[attr-defined]
+    """Return the build's warnings, one per line, with paths relative to srcdir.
+
+    docutils names an included file relative to the working directory, so
+    that form of the source directory is removed too.
+    """
+    text = ANSI_SEQUENCE.sub("", warning.getvalue())  # type: ignore[attr-defined]
     text = text.replace(str(srcdir) + "/", "")
+    text = text.replace(os.path.relpath(srcdir) + "/", "")
     return [line for line in text.splitlines() if line.strip()]
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from conftest import ANSI_SEQUENCE
 from project_builds import Build, build, copy_project
 
 #: The documents of the realistic project that read each data file.
@@ -31,7 +32,7 @@ def _output(result: Build) -> dict[str, bytes]:
 
 def _read_in_chunks(status: str) -> bool:
     """Tell whether the build read documents in chunks, as parallel reads do."""
-    plain = re.sub(r"\x1b\[[0-9;]*m", "", status)
+    plain = ANSI_SEQUENCE.sub("", status)
     return any(line.startswith("reading sources") and " .. " in line
                for line in plain.splitlines())
 
