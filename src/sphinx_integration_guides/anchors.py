@@ -7,7 +7,7 @@ import re
 
 from docutils import nodes
 
-#: Names whose slug keeps every character that tells two names apart.
+#: Names whose slug keeps every character that distinguishes two names.
 _PLAIN = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ._-]*")
 
 

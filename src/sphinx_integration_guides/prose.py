@@ -124,7 +124,7 @@ def _placeholder_link(text: str, uri: str) -> list[nodes.Node]:
 
 
 def protect_placeholder_urls(text: str, fence: str) -> str:
-    """Wrap each bare URL that holds a placeholder in literal markup (``fence``).
+    """Wrap each bare URL that contains a placeholder in literal markup (``fence``).
 
     The inline parsers end a bare URL at ``<`` or ``{`` and would link only
     its start (``https:/``, ``https://example.com``). Code spans that are

@@ -1,4 +1,4 @@
-"""Where a directive's data comes from: its body or a ``:file:``."""
+"""Data sources of a directive: its body or a ``:file:``."""
 
 from __future__ import annotations
 

@@ -61,7 +61,7 @@ MASK = "********"
 def is_placeholder(value: str) -> bool:
     """Tell whether ``value`` is a stand-in that a reader replaces.
 
-    A placeholder holds ``<...>``, ``{...}``, ``${...}`` or ``...``, starts
+    A placeholder contains ``<...>``, ``{...}``, ``${...}`` or ``...``, starts
     with "your" (any case, any separator), or is made of x, X or * and
     separators, optionally after a known provider prefix (``sk_test_xxxx``).
     A real key with only its end masked (``sk_live_51Hq...Rxxxx``) is not one.
@@ -147,7 +147,7 @@ def describe_value(value: Any, limit: int = 60) -> str:
 
 
 def url_has_placeholder(url: str) -> bool:
-    """Tell whether a URL holds ``<...>`` or ``{...}`` that a reader fills in."""
+    """Tell whether a URL contains ``<...>`` or ``{...}`` that a reader fills in."""
     return bool(_URL_PLACEHOLDER.search(url))
 
 
