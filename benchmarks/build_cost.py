@@ -35,9 +35,19 @@ from projects import HEADINGS, data_path, write_project
 
 
 def available_directives() -> list[str]:
-    """Return the directives this installation registers, in page order."""
+    """Return the directives this installation registers, in page order.
+
+    A registered directive that the generator does not know stops the run:
+    leaving it out would make the extension look cheaper than it is.
+    """
     from sphinx_integration_guides.directives import DIRECTIVE_NAMES
 
+    missing = [name for name in DIRECTIVE_NAMES if name not in HEADINGS]
+    if missing:
+        raise SystemExit(
+            f"benchmark guide section missing for {', '.join(missing)}. Add the "
+            "directive's data, heading, plain reST twin and template in benchmarks/"
+        )
     return [name for name in HEADINGS if name in DIRECTIVE_NAMES]
 
 

@@ -2,7 +2,8 @@
 
 Every guide gets the same shape with different words, so that documents are
 not identical: about 12 prerequisites, 5 settings in 3 environments, 6 auth
-steps, 10 errors, 8 transitions, 3 test cases and 10 mapped fields. The data
+steps, 10 errors, 8 transitions, 3 test cases, 10 mapped fields and 6 content
+rules. Four of the rules have an example to avoid and one to prefer. The data
 is valid against the shipped schemas and passes every check, so the
 extension's build emits no warnings and renders everything.
 """
@@ -66,6 +67,7 @@ def guide_data(index: int) -> dict[str, dict[str, Any]]:
         "state-transitions": _state_transitions(service, index),
         "test-script": _test_script(service, index),
         "field-map": _field_map(service, index),
+        "content-rules": _content_rules(service, index),
     }
 
 
@@ -318,4 +320,63 @@ def _field_map(service: str, index: int) -> dict[str, Any]:
     return {
         "columns": {"source": f"{service} field", "target": "Warehouse column"},
         "mappings": mappings,
+    }
+
+
+_RULES = [
+    (
+        "Diagnoses, test results or medication names",
+        "An SMS is stored unencrypted by the carrier and shown on lock screens.",
+        "Say that a new message waits in the patient portal.",
+        "Your HbA1c result of 7.9 is ready.",
+        "A new message waits for you in the portal.",
+    ),
+    (
+        "Appointment types that reveal a condition",
+        "The kind of clinic alone can disclose protected health information.",
+        "Give the date, the time and the main address only.",
+        "Reminder: oncology follow-up on Tuesday at 9:30.",
+        "Reminder: appointment on Tuesday at 9:30.",
+    ),
+    (
+        "Full names of patients or relatives",
+        "Anyone who holds the phone reads the message.",
+        "Use the first name the recipient chose, or none.",
+        "Maria Lopez, your prescription for Lopez Jr. is ready.",
+        "Hello Maria, an update is ready in the portal.",
+    ),
+    (
+        "Record numbers, insurance numbers or dates of birth",
+        "Identifiers link the message to a medical record.",
+        "Refer to the record in the portal, behind sign-in.",
+        "Record 88-1204 (born 1984-03-02) was updated.",
+        "Your record was updated; sign in to see it.",
+    ),
+    (
+        "Links that sign the reader in without a password",
+        "A forwarded message would open the record to its new reader.",
+        "Link to the sign-in page; the session starts there.",
+        None,
+        None,
+    ),
+    (
+        "Secrets or ``AccountSid`` values in the message body",
+        "Message bodies are kept in the provider's logs.",
+        "Keep credentials in the secrets manager only.",
+        None,
+        None,
+    ),
+]
+
+
+def _content_rules(service: str, index: int) -> dict[str, Any]:
+    rules = []
+    for content, reason, instead, avoid, prefer in _RULES:
+        rule = {"content": content, "reason": reason, "instead": instead}
+        if avoid and prefer:
+            rule |= {"avoid": avoid, "prefer": prefer}
+        rules.append(rule)
+    return {
+        "scope": f"Every SMS template sent through {service} for guide {index}.",
+        "rules": rules,
     }

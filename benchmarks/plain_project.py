@@ -259,6 +259,21 @@ def field_map(integration: str, data: dict[str, Any], diagrams: bool) -> list[st
     return list_table("Field mappings", [20, 18, 20, 10, 24, 26], headers, rows)
 
 
+def content_rules(integration: str, data: dict[str, Any], diagrams: bool) -> list[str]:
+    """Return the scope paragraph and the rules table, examples as labelled lines."""
+    rows = []
+    for rule in data["rules"]:
+        examples = []
+        if rule.get("avoid"):
+            examples += [f"**Avoid:** {rule['avoid']}", ""]
+        if rule.get("prefer"):
+            examples += [f"**Prefer:** {rule['prefer']}"]
+        rows.append([[rule["content"]], [rule["reason"]], [rule["instead"]], examples])
+    headers = ["Never include", "Why", "Write instead", "Examples"]
+    table = list_table("Content rules", [26, 30, 26, 30], headers, rows)
+    return [data["scope"], "", *table]
+
+
 SECTIONS: dict[str, Section] = {
     "prerequisites": prerequisites,
     "auth-flow": auth_flow,
@@ -267,4 +282,5 @@ SECTIONS: dict[str, Section] = {
     "state-transitions": state_transitions,
     "test-script": test_script,
     "field-map": field_map,
+    "content-rules": content_rules,
 }

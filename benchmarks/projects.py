@@ -29,6 +29,7 @@ HEADINGS = {
     "state-transitions": "Subscription states",
     "test-script": "Check the setup",
     "field-map": "Field mapping",
+    "content-rules": "Message content",
 }
 
 #: A Sphinx extension that records when the read phase starts and ends.

@@ -64,3 +64,25 @@ def test_benchmark_reports_row(output: list[str], row: str) -> None:
 
 def test_benchmark_compares_parallel(output: list[str]) -> None:
     assert any(line.startswith("extension -j 2 / -j 1: full build") for line in output)
+
+
+def test_benchmark_covers_every_registered_directive() -> None:
+    """Each directive has data, a heading, a plain reST twin and a template."""
+    from sphinx_integration_guides.directives import DIRECTIVE_NAMES
+
+    sys.path.insert(0, str(SCRIPT.parent))
+    try:
+        from guide_data import guide_data
+        from plain_project import SECTIONS
+        from projects import HEADINGS, TEMPLATES
+    finally:
+        sys.path.remove(str(SCRIPT.parent))
+    covered = {
+        name
+        for name in DIRECTIVE_NAMES
+        if name in guide_data(0)
+        and name in HEADINGS
+        and name in SECTIONS
+        and (TEMPLATES / f"{name}.tmpl").is_file()
+    }
+    assert sorted(set(DIRECTIVE_NAMES) - covered) == []
