@@ -172,6 +172,15 @@ def test_pdflatex_checkboxes_are_macros(pdflatex_build) -> None:
 
 
 @pytest.mark.pdf
+def test_pdflatex_checklists_have_no_bullets(pdflatex_build) -> None:
+    outdir, _warnings = pdflatex_build
+    tex = (outdir / "guides.tex").read_text(encoding="utf-8")
+    opening = r"\begin{sphinxuseclass}{ig-checklist}\begin{itemize}"
+    assert tex.count(opening) == 4
+    assert r"\newenvironment{sphinxclassig-checklist}" in tex
+
+
+@pytest.mark.pdf
 def test_xelatex_pdf_holds_every_field(xelatex_build) -> None:
     outdir, warnings = xelatex_build
     text = "".join(pdf_pages(outdir / "guides.pdf"))

@@ -31,7 +31,9 @@ PREAMBLE_MARK = "% sphinx-integration-guides macros"
 #: padding on each side instead of 6pt, leaving more room for their text.
 #: Pygments marks what its lexer cannot parse (a ``...`` or ``<value>``
 #: placeholder) as an error token drawn in a red box; inside the block such
-#: a token is set as plain code.
+#: a token is set as plain code. A checklist sits in a ``sphinxclassig-checklist``
+#: environment, which empties the label of the list level it opens, so the
+#: box alone leads each item.
 COMMON_PREAMBLE = r"""
 \makeatletter
 \providecommand{\sphinxIGcheckbox}{%
@@ -55,6 +57,10 @@ COMMON_PREAMBLE = r"""
   \newenvironment{sphinxclassig-block}
     {\sphinxIGwrapurls\sphinxsetup{verbatimforcewraps}\setlength{\tabcolsep}{4pt}%
      \expandafter\def\csname PYG@tok@err\endcsname{}}{}}{}
+\@ifundefined{sphinxclassig-checklist}{%
+  \newenvironment{sphinxclassig-checklist}
+    {\@tempcnta\@itemdepth\advance\@tempcnta\@ne
+     \expandafter\def\csname labelitem\romannumeral\@tempcnta\endcsname{}}{}}{}
 \makeatother
 """
 
@@ -244,6 +250,25 @@ def _wrap_in_block(table: nodes.table) -> None:
         container.insert(0, spec)
 
 
+class ChecklistLabels(SphinxPostTransform):
+    """Put each checklist in an ``ig-checklist`` container in LaTeX.
+
+    Sphinx opens the ``sphinxclassig-checklist`` environment for it, which
+    drops the bullet, so the checkbox is the only mark before an item.
+    """
+
+    default_priority = 400
+    formats = ("latex",)
+
+    def run(self, **kwargs: Any) -> None:
+        for checklist in list(self.document.findall(nodes.bullet_list)):
+            if "ig-checklist" in checklist["classes"]:
+                container = nodes.container(classes=["ig-checklist"])
+                checklist.replace_self(container)
+                container += checklist
+
+
 def setup(app: Sphinx) -> None:
     app.connect("config-inited", add_preamble)
     app.add_post_transform(TableColumns)
+    app.add_post_transform(ChecklistLabels)
