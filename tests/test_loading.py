@@ -77,6 +77,21 @@ def test_anchor_rejected() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "errors:\n  - &x\n    code: E4\n  - *x\n",
+        "a: 1\nb: &x\n  c: 1\n",
+        "a: 1\nb: !!map &x\n  c: 1\n",
+        "a: 1\n&x b: 2\n",
+    ],
+    ids=["list-item", "nested-mapping", "tag-first", "key"],
+)
+def test_anchor_reported_at_its_own_line(text: str) -> None:
+    line, message = load_problem(text)
+    assert (line, message[:15]) == (2, "YAML anchor '&x")
+
+
 def test_alias_rejected() -> None:
     assert load_problem("a: 1\nb: *x\n") == (
         2,
