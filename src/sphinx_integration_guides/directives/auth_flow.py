@@ -183,7 +183,7 @@ class AuthFlowDirective(GuideDirective):
 
     def _credentials(self, model: AuthFlow) -> nodes.table:
         has_notes = any(credential.notes for credential in model.credentials)
-        rows = []
+        rows: list[list[Cell]] = []
         for credential in model.credentials:
             row: list[Cell] = [
                 [nodes.literal(credential.name, credential.name)],
@@ -197,11 +197,13 @@ class AuthFlowDirective(GuideDirective):
                     self._optional_prose(credential.notes, (*credential.path, "notes"))
                 )
             rows.append(row)
-        headers = [_("Credential"), _("Stored in"), _("Rotation")]
+        headers: list[Cell] = [_("Credential"), _("Stored in"), _("Rotation")]
         widths = [26, 22, 32]
         if has_notes:
             headers.append(_("Notes"))
             widths.append(28)
+        paths = [credential.path for credential in model.credentials]
+        self.add_extra_columns(headers, widths, rows, paths)
         table = build_table(headers, widths, rows)
         table["classes"].append("ig-credentials")
         return table
@@ -258,7 +260,7 @@ class AuthFlowDirective(GuideDirective):
             result += self._screenshot(step)
         if step.notes:
             result.append(self.paragraph(step.notes, (*step.path, "notes")))
-        return result
+        return [*result, *self.extra_paragraphs(step.path)]
 
     # -- screenshots -----------------------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path as FilePath
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -13,6 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_integration_guides import diagnostics, loading, prose, sources, validation
 from sphinx_integration_guides.diagnostics import Problem, Subtype
+from sphinx_integration_guides.extra_fields import ExtraField, extra_fields
 from sphinx_integration_guides.i18n import _, translatable_prose
 from sphinx_integration_guides.loading import Document, Path
 from sphinx_integration_guides.text import (
@@ -25,6 +27,8 @@ from sphinx_integration_guides.text import (
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
+
+    from sphinx_integration_guides.tables import Cell
 
 
 class StrayOption(str):
@@ -75,6 +79,8 @@ class GuideDirective(SphinxDirective):
     default_title: ClassVar[str] = ""
 
     document: Document
+    #: The shipped schema with the project's extension merged in.
+    extended_schema: dict[str, Any]
 
     @classmethod
     def register(cls, app: Sphinx) -> None:
@@ -92,9 +98,10 @@ class GuideDirective(SphinxDirective):
             self._report_all(problems)
             return []
         self.document = document
+        self.extended_schema = schema
         self._mask_secrets(document)
         result = self.render(self.build_model(document.data))
-        return [*result, *self.messages]
+        return [*result, *self.extra_paragraphs(()), *self.messages]
 
     # -- subclass hooks --------------------------------------------------------
 
@@ -416,6 +423,52 @@ class GuideDirective(SphinxDirective):
         self.apply_common_options(container)
         return container
 
+    # -- fields a project adds through a schema extension ----------------------
+
+    def extra_fields(self, paths: Sequence[Path]) -> list[ExtraField]:
+        """Return the keys the shipped schema lacks in the mappings at ``paths``."""
+        data = self.document.data
+        mappings = [(path, _value_at(data, path)) for path in paths]
+        shipped = validation.shipped_schema(self.name)
+        return extra_fields(mappings, shipped, self.extended_schema)
+
+    def add_extra_columns(
+        self, headers: list[Cell], widths: list[int], rows: list[list[Cell]],
+        paths: Sequence[Path],
+    ) -> None:
+        """Append a column to a table for each added key of its rows.
+
+        ``paths`` holds the data path of each row's mapping, in row order.
+        """
+        fields = self.extra_fields(paths)
+        headers += [field.title for field in fields]
+        widths += [14] * len(fields)
+        for row, path in zip(rows, paths, strict=True):
+            mapping = _value_at(self.document.data, path)
+            row += [
+                self.extra_value(mapping[field.key], (*path, field.key))
+                if field.key in mapping else ""
+                for field in fields
+            ]
+
+    def extra_paragraphs(self, path: Path) -> list[nodes.Node]:
+        """Return a "Title: value" paragraph for each added key at ``path``."""
+        mapping = _value_at(self.document.data, path)
+        paragraphs: list[nodes.Node] = []
+        for field in self.extra_fields([path]):
+            label = nodes.strong(f"{field.title}:", f"{field.title}:")
+            value = self.extra_value(mapping[field.key], (*path, field.key))
+            paragraph = nodes.paragraph("", "", label, nodes.Text(" "), *value,
+                                        classes=["ig-extra-field"])
+            paragraphs.append(paragraph)
+        return paragraphs
+
+    def extra_value(self, value: Any, path: Path) -> list[nodes.Node]:
+        """Return an added field's value: prose for text, plain text otherwise."""
+        if isinstance(value, str):
+            return self.prose(value, path)
+        return [nodes.Text(_plain_text(value))]
+
     def apply_common_options(self, node: nodes.Element) -> None:
         """Add ``:class:`` classes and the directive's source to ``node``."""
         node["classes"] += [
@@ -424,6 +477,25 @@ class GuideDirective(SphinxDirective):
             *self.options.get("class", []),
         ]
         self.set_source_info(node)
+
+
+def _value_at(data: Any, path: Path) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def _plain_text(value: Any) -> str:
+    """Write a number, flag, list or mapping of an added field as text."""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_plain_text(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {_plain_text(item)}" for key, item in value.items())
+    return str(value)
 
 
 def _string_leaves(value: Any, path: Path) -> list[tuple[Path, str]]:

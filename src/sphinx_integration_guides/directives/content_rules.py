@@ -22,7 +22,7 @@ class ContentRulesDirective(GuideDirective):
         rules: list[dict[str, Any]] = data["rules"]
         with_instead = any("instead" in rule for rule in rules)
         with_examples = any("avoid" in rule or "prefer" in rule for rule in rules)
-        headers = [_("Never include"), _("Why")]
+        headers: list[Cell] = [_("Never include"), _("Why")]
         widths = [26, 30]
         if with_instead:
             headers.append(_("Write instead"))
@@ -32,6 +32,8 @@ class ContentRulesDirective(GuideDirective):
             widths.append(30)
         rows = [self._row(rule, ("rules", index), with_instead, with_examples)
                 for index, rule in enumerate(rules)]
+        paths = [("rules", index) for index in range(len(rules))]
+        self.add_extra_columns(headers, widths, rows, paths)
         title_text, title = self.caption_nodes()
         table = build_table(headers, widths, rows, title=title, title_text=title_text)
         table["classes"].append("ig-rules")

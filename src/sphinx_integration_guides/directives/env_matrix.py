@@ -167,6 +167,8 @@ class EnvMatrixDirective(GuideDirective):
             self._row(setting, model.environments, has_notes)
             for setting in model.settings
         ]
+        paths = [setting.path for setting in model.settings]
+        self.add_extra_columns(headers, widths, rows, paths)
         title_text, title = self.caption_nodes()
         table = build_table(headers, widths, rows, title=title, title_text=title_text)
         table["classes"].append("ig-env-table")

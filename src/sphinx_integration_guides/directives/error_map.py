@@ -89,7 +89,6 @@ class ErrorMapDirective(GuideDirective):
     default_title = "Errors"
 
     def build_model(self, data: dict[str, Any]) -> list[ErrorEntry]:
-        # Keys a project adds through a schema extension are not rendered.
         return [
             ErrorEntry(
                 code=str(error["code"]),
@@ -109,14 +108,15 @@ class ErrorMapDirective(GuideDirective):
         first_rows = self._first_rows(model)
         self._check_remediations(model)
         columns = shown_columns(model)
-        rows = []
+        rows: list[list[Cell]] = []
         for entry in model:
             cells = self._row(entry, entry.path in first_rows)
             rows.append([cells[column.key] for column in columns])
+        headers: list[Cell] = [column.heading for column in columns]
+        widths = [column.width for column in columns]
+        self.add_extra_columns(headers, widths, rows, [entry.path for entry in model])
         title_text, title = self.caption_nodes()
-        table = build_table([column.heading for column in columns],
-                            [column.width for column in columns], rows,
-                            title=title, title_text=title_text)
+        table = build_table(headers, widths, rows, title=title, title_text=title_text)
         self.apply_common_options(table)
         self.add_name(table)
         return [table]

@@ -36,14 +36,12 @@ class FieldMapDirective(GuideDirective):
              for field, _heading, _width in columns]
             for index, mapping in enumerate(mappings)
         ]
+        headers: list[Cell] = [heading for _field, heading, _width in columns]
+        widths = [width for _field, _heading, width in columns]
+        paths = [("mappings", index) for index in range(len(mappings))]
+        self.add_extra_columns(headers, widths, rows, paths)
         title_text, title = self.caption_nodes()
-        table = build_table(
-            [heading for _field, heading, _width in columns],
-            [width for _field, _heading, width in columns],
-            rows,
-            title=title,
-            title_text=title_text,
-        )
+        table = build_table(headers, widths, rows, title=title, title_text=title_text)
         self.apply_common_options(table)
         self.add_name(table)
         return [table]

@@ -20,7 +20,7 @@ from sphinx_integration_guides.diagnostics import Subtype
 from sphinx_integration_guides.directives.base import GuideDirective, declare_object
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import Path
-from sphinx_integration_guides.tables import build_table
+from sphinx_integration_guides.tables import Cell, build_table
 from sphinx_integration_guides.text import MASK, is_placeholder
 from sphinx_integration_guides.versions import ACCEPTED_FORMS, is_version_requirement
 
@@ -193,6 +193,7 @@ class PrerequisitesDirective(GuideDirective):
                 document, f"{prefix}-{item.kind}-{item.path[1]}", label
             )
             body = [self._item_text(item, key, text) for key, text in item.texts]
+            body += self.extra_paragraphs(item.path)
             entries.append(checklist_item(label, body))
         return [checklist(entries)]
 
@@ -228,8 +229,11 @@ class PrerequisitesDirective(GuideDirective):
 
     def _env_table(self, variables: list[EnvVar]) -> list[nodes.Node]:
         rows = [self._env_row(variable) for variable in variables]
-        headers = [_("Name"), _("Description"), _("Secret"), _("Example")]
-        table = build_table(headers, [26, 38, 10, 26], rows)
+        headers: list[Cell] = [_("Name"), _("Description"), _("Secret"), _("Example")]
+        widths = [26, 38, 10, 26]
+        paths = [variable.path for variable in variables]
+        self.add_extra_columns(headers, widths, rows, paths)
+        table = build_table(headers, widths, rows)
         table["classes"].append("ig-env-vars")
         return [table]
 

@@ -216,7 +216,11 @@ class StateTransitionsDirective(GuideDirective):
                 description = [self.paragraph(state.description,
                                               (*state.path, "description"))]
             rows.append([name_cell, description])
-        table = build_table([_("State"), _("Description")], [30, 70], rows)
+        headers: list[Cell] = [_("State"), _("Description")]
+        widths = [30, 70]
+        paths = [state.path for state in model.states]
+        self.add_extra_columns(headers, widths, rows, paths)
+        table = build_table(headers, widths, rows)
         table["classes"].append("ig-states")
         return table
 
@@ -233,9 +237,12 @@ class StateTransitionsDirective(GuideDirective):
             rows.append([self._state_cell(model, transition.source), event_cell,
                          self._state_cell(model, transition.target),
                          self._action_cell(transition)])
+        headers: list[Cell] = [_("From"), _("Event"), _("To"), _("Action")]
+        widths = [18, 30, 18, 34]
+        paths = [transition.path for transition in model.transitions]
+        self.add_extra_columns(headers, widths, rows, paths)
         title_text, title = self.caption_nodes()
-        table = build_table([_("From"), _("Event"), _("To"), _("Action")],
-                            [18, 30, 18, 34], rows, title=title, title_text=title_text)
+        table = build_table(headers, widths, rows, title=title, title_text=title_text)
         table["classes"].append("ig-transitions")
         self.set_source_info(table)  # the gettext builder skips a caption without it
         self.add_name(table)

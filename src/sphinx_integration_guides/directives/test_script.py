@@ -150,6 +150,7 @@ class TestScriptDirective(GuideDirective):
                                            (*case.path, "description")))
         children.append(self._code(case.script, language))
         children.extend(self._expectation(case.expect))
+        children.extend(self.extra_paragraphs(case.path))
         container = nodes.container("", *children,
                                     classes=["ig-case", f"ig-case-{case.kind}"])
         self.set_source_info(container)
