@@ -20,7 +20,10 @@ from sphinx.util.nodes import make_refnode
 from sphinx_integration_guides import ENV_VERSION, diagnostics, indices, references
 from sphinx_integration_guides.diagnostics import Problem, Subtype
 from sphinx_integration_guides.i18n import _
-from sphinx_integration_guides.integrations import integration_of
+from sphinx_integration_guides.integrations import (
+    declared_integration,
+    integration_of,
+)
 from sphinx_integration_guides.integrations import integration_title as find_title
 from sphinx_integration_guides.objects import (
     OBJECT_TYPES,
@@ -324,6 +327,7 @@ class GuideDomain(Domain):
             what = f"{OBJECT_TYPES[objtype]} '{name}' of integration '{integration}'"
             for later in found[1:]:
                 message = self._duplicate_message(what, found[0], later)
+                message += self._derived_name_note(integration, found[0], later)
                 problems.append(
                     Problem(
                         Subtype.DUPLICATE, message, later.obj.source, later.obj.line
@@ -353,6 +357,31 @@ class GuideDomain(Domain):
             "use this file; use the file in one page of the integration, or move "
             "one of the pages to another integration"
         )
+
+    def _derived_name_note(
+        self, integration: str, first: Declaration, later: Declaration
+    ) -> str:
+        """Say when two pages share the integration only through their names."""
+        if first.docname == later.docname:
+            return ""
+        derived = [
+            _relative(str(self.env.doc2path(docname)), self.env)
+            for docname in (first.docname, later.docname)
+            if declared_integration(self.env, docname) is None
+        ]
+        if len(derived) == 2:
+            return (
+                " (both pages have no :integration: field, so the name "
+                f"'{integration}' comes from their document names; set "
+                ":integration: to keep them apart)"
+            )
+        if derived:
+            return (
+                f" ({derived[0]} has no :integration: field, so the name "
+                f"'{integration}' comes from its document name; set :integration: "
+                "to keep the pages apart)"
+            )
+        return ""
 
 
 def _relative(path: str, env: BuildEnvironment) -> str:

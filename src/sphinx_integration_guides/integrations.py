@@ -30,14 +30,24 @@ def integration_of(env: BuildEnvironment, docname: str) -> str:
     invalid ``integration`` value is ignored here and reported by
     :func:`check_field`.
     """
-    meta = env.metadata.get(docname, {})
-    declared = meta.get(FIELD)
+    return declared_integration(env, docname) or name_from_docname(docname)
+
+
+def declared_integration(env: BuildEnvironment, docname: str) -> str | None:
+    """Return the valid ``integration`` metadata of the document, if it has one."""
+    declared = env.metadata.get(docname, {}).get(FIELD)
     if isinstance(declared, str) and NAME_PATTERN.fullmatch(declared.strip()):
         return declared.strip()
-    return name_from_docname(docname)
+    return None
 
 
 def name_from_docname(docname: str) -> str:
+    """Return the integration name a document without the field gets.
+
+    Letters are lower-cased, and every run of characters other than ASCII
+    letters, digits and hyphens becomes one hyphen, so ``a_b`` and ``a-b`` share
+    the name ``a-b``.
+    """
     name = re.sub(r"[^a-z0-9-]+", "-", docname.lower()).strip("-")
     return name or "index"
 
