@@ -58,7 +58,7 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.URL: "a URL whose scheme is not allowed, rendered as text",
     Subtype.SECRET: "a value that looks like a live credential, masked in the output",
     Subtype.DUPLICATE: "an error code, event or state declared twice in one "
-    "integration",
+    "integration, or a field-map target mapped twice",
     Subtype.REF: "a guide role whose target is unknown or ambiguous",
     Subtype.OPTION: "a directive option that the directive does not declare",
 }
