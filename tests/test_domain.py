@@ -77,8 +77,8 @@ AMBIGUOUS_429 = (
 AMBIGUOUS_ANY = AMBIGUOUS_429.replace("index.rst:17:", "index.rst:26:")
 AMBIGUOUS_MYST = AMBIGUOUS_429.replace("index.rst:17:", "bad-myst.md:13:")
 UNKNOWN_430 = (
-    "index.rst:18: WARNING: guide:error reference target not found: '430'; the "
-    "nearest known name is '429' [integration_guides.ref]"
+    "index.rst:18: WARNING: guide:error reference target not found: '430'; no "
+    "declared guide:error name is close to it [integration_guides.ref]"
 )
 UNKNOWN_MYST = (
     "stripe/webhooks.md:28: WARNING: guide:event reference target not found: "
@@ -549,8 +549,8 @@ def test_unknown_reference_hides_secret_and_ignores_case(tmp_path: Path) -> None
     _, warnings = build_root(tmp_path, "urls", prepare=_write_reference_page)
     assert warnings == [
         "index.rst:13: WARNING: guide:error reference target not found: a value "
-        "that looks like a live secret (not shown); the nearest known name is "
-        "'int-a:429' [integration_guides.ref]",
+        "that looks like a live secret (not shown); no declared guide:error name "
+        "is close to it [integration_guides.ref]",
         "index.rst:15: WARNING: guide:error reference target not found: "
         "'INT-A:429'; the nearest known name is 'int-a:429' [integration_guides.ref]",
     ]

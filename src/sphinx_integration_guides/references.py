@@ -2,7 +2,7 @@
 
 An unknown target follows Sphinx's rules for missing references (with
 ``nitpicky`` on, ``nitpick_ignore`` and ``nitpick_ignore_regex`` silence it)
-and names the nearest known name. An ambiguous target links to its first
+and names a known name that is close to it. An ambiguous target links to its first
 candidate and warns, unless the same ignore lists cover it.
 """
 
@@ -112,12 +112,16 @@ def node_location(node: nodes.Node) -> tuple[str | None, int | None]:
     return node.source, node.line
 
 
+#: The least similarity ratio of a name suggested for an unknown target.
+CLOSE_RATIO = 0.6
+
+
 def nearest_name(domain: GuideDomain, reftype: str, target: str) -> str | None:
     """Return the known name, plain or ``integration:name``, closest to ``target``.
 
-    Codes are short (``430`` and ``429`` share one character of three), so
-    the closest name is returned however far it is; None means that no
-    object of the type exists.
+    A name is returned only when it is close (difflib's similarity ratio of at
+    least :data:`CLOSE_RATIO`): a far name such as ``E1`` for ``nope`` would
+    mislead. None means that no known name is close.
     """
     names: set[str] = set()
     for objtype, integration, name in domain.table():
@@ -127,14 +131,16 @@ def nearest_name(domain: GuideDomain, reftype: str, target: str) -> str | None:
     folded: dict[str, str] = {}
     for name in sorted(names):
         folded.setdefault(name.casefold(), name)
-    close = difflib.get_close_matches(target.casefold(), list(folded), n=1, cutoff=0.0)
+    close = difflib.get_close_matches(
+        target.casefold(), list(folded), n=1, cutoff=CLOSE_RATIO
+    )
     return folded[close[0]] if close else None
 
 
 def warn_missing_reference(
     app: Sphinx, domain: Domain | None, node: addnodes.pending_xref
 ) -> bool | None:
-    """Warn about an unknown guide reference, naming the nearest known name."""
+    """Warn about an unknown guide reference, naming a close known name if any."""
     from sphinx_integration_guides.domain import GuideDomain
 
     if not isinstance(domain, GuideDomain):
@@ -146,6 +152,8 @@ def warn_missing_reference(
     near = nearest_name(domain, reftype, target)
     if near:
         hint = f"the nearest known name is '{near}'"
+    elif any(objtype == reftype for objtype, _, _ in domain.table()):
+        hint = f"no declared guide:{reftype} name is close to it"
     else:
         hint = f"no guide:{reftype} object is declared in this project"
     diagnostics.emit(
