@@ -173,6 +173,12 @@ FILE_WARNINGS = [
         "file",
     ),
     (
+        "files.rst:45",
+        ":file: 'data/folder.yaml' is a directory; give the path of a .yaml, .yml "
+        "or .json data file",
+        "file",
+    ),
+    (
         "data/bad-utf8.yaml:3",
         "invalid UTF-8 (byte 0xe9 at offset 35); save the file as UTF-8",
         "yaml",
@@ -224,9 +230,14 @@ EXPECTED = [
 
 
 def _add_symlink(srcdir: Path) -> None:
+    """Add a link that leaves the source directory, and a directory named .yaml.
+
+    A test root cannot hold either: git keeps no empty directory.
+    """
     outside = srcdir.parent / "outside.yaml"
     outside.write_text("errors: []\n", encoding="utf-8")
     (srcdir / "data" / "link.yaml").symlink_to(outside)
+    (srcdir / "data" / "folder.yaml").mkdir()
 
 
 @pytest.fixture(scope="module")

@@ -43,8 +43,9 @@ SUBTYPE_DESCRIPTIONS: dict[Subtype, str] = {
     Subtype.YAML: "YAML or JSON that cannot be loaded: syntax, encoding, "
     "duplicate key, "
     "anchor or alias, size or nesting depth, empty body",
-    Subtype.FILE: "a :file: that is missing, outside the source directory, given "
-    "together with a body, or used while file insertion is disabled",
+    Subtype.FILE: "a :file: that is missing, a directory, outside the source "
+    "directory, given together with a body, or used while file insertion is "
+    "disabled",
     Subtype.SCHEMA: "data that breaks the directive's JSON Schema",
     Subtype.CONFIG: "an invalid integration_guides_* configuration value",
     Subtype.VERSION: "a software version that is not a version requirement",

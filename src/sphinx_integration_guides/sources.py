@@ -45,6 +45,11 @@ def resolve_file(
             f":file: '{text}' points outside the source directory; move the file "
             "into the project and give a path inside it"
         )
+    if candidate.is_dir():
+        return None, _file_problem(
+            f":file: '{text}' is a directory; give the path of a .yaml, .yml or "
+            ".json data file"
+        )
     if candidate.suffix.lower() not in DATA_SUFFIXES:
         return None, _file_problem(
             f":file: '{text}' is not a data file; use a .yaml, .yml or .json file"
