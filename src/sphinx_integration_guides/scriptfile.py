@@ -93,6 +93,14 @@ class Case:
     path: tuple[str | int, ...]
     description: str = ""
 
+    def badge(self) -> str:
+        """Return the kind in words; a kind an extension adds shows as written."""
+        if self.kind == "success":
+            return _("success case")
+        if self.kind == "error":
+            return _("error case")
+        return self.kind
+
 
 def quote(text: str) -> str:
     """Return ``text`` in a quote mark it lacks, or JSON-escaped if it has both."""
@@ -137,8 +145,7 @@ def assemble(title: str, language: str, setup: str, cases: Sequence[Case]) -> st
         head = f"### {_('Setup')}" if is_http else comment(language, _("Setup"))
         parts.append(f"{head}\n{setup.rstrip()}")
     for number, case in enumerate(cases, start=1):
-        kind = _("success case") if case.kind == "success" else _("error case")
-        heading = f"{number}. {case.name} ({kind})"
+        heading = f"{number}. {case.name} ({case.badge()})"
         head = f"### {heading}" if is_http else comment(language, heading)
         expected = [f"- {item.sentence()}" for item in case.expect.items()]
         if expected:

@@ -149,14 +149,17 @@ class AuthFlowDirective(GuideDirective):
     # -- summary ---------------------------------------------------------------
 
     def _summary(self, model: AuthFlow) -> list[nodes.Node]:
-        words = _(SCHEME_NAMES[model.scheme])
+        # A scheme a schema extension adds shows by its name.
+        scheme_name = model.scheme
+        if scheme_name in SCHEME_NAMES:
+            scheme_name = _(SCHEME_NAMES[model.scheme])
         label = _("Scheme:")
         scheme = nodes.paragraph(
             "",
             "",
             nodes.strong(label, label),
             nodes.Text(" "),
-            nodes.inline(words, words, classes=["ig-scheme"]),
+            nodes.inline(scheme_name, scheme_name, classes=["ig-scheme"]),
             nodes.Text("."),
             classes=["ig-auth-summary"],
         )

@@ -136,7 +136,7 @@ class TestScriptDirective(GuideDirective):
         return highlighting.code_block(self, code, language, ("language",))
 
     def _case(self, case: Case, language: str) -> nodes.container:
-        badge_text = _("success case") if case.kind == "success" else _("error case")
+        badge_text = case.badge()
         badge = nodes.inline(badge_text, badge_text,
                              classes=["ig-badge", f"ig-badge-{case.kind}"])
         heading = nodes.paragraph("", "", nodes.strong(case.name, case.name),
