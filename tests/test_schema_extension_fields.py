@@ -103,3 +103,52 @@ def test_latex_shows_added_fields(latex: str) -> None:
         latex
     )
     assert r"\sphinxstylestrong{latency:} about 20 ms" in latex
+
+
+@pytest.fixture(scope="module")
+def widened(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, list[str]]:
+    """Build, in HTML and text, a project whose extension widens shipped fields."""
+    pages = []
+    for builder, name in (("html", "index.html"), ("text", "index.txt")):
+        base = tmp_path_factory.mktemp(f"widened-{builder}")
+        app, warnings = build_root(base, "schema-extension-values", buildername=builder)
+        pages.append((Path(app.outdir) / name).read_text(encoding="utf-8"))
+    return pages[0], pages[1], warnings
+
+
+def test_widened_values_only_warn_of_missing_case_kind(
+    widened: tuple[str, str, list[str]],
+) -> None:
+    assert widened[2] == [
+        "index.rst:46: WARNING: test-script: cases has no error case (kind: error); "
+        "add one so the script proves both the happy path and a failure "
+        "[integration_guides.test]"
+    ]
+
+
+def test_added_scheme_shows_its_name(widened: tuple[str, str, list[str]]) -> None:
+    summary = '<strong>Scheme:</strong> <span class="ig-scheme">mtls</span>.'
+    assert summary in widened[0]
+    assert "**Scheme:** mtls." in widened[1]
+
+
+def test_added_case_kind_is_its_own_badge(widened: tuple[str, str, list[str]]) -> None:
+    badge = '<span class="ig-badge ig-badge-smoke">smoke</span>'
+    assert f"<strong>answers</strong> {badge}" in widened[0]
+    assert "**answers** smoke" in widened[1]
+    assert "# 3. answers (smoke)" in widened[1]
+    assert "**fails** error case" in widened[1]
+
+
+def test_widened_text_fields_show_as_text(widened: tuple[str, str, list[str]]) -> None:
+    assert "<td><p>The queue, is full</p></td>" in widened[0]
+    assert "| sometimes  5 |" in widened[1]
+
+
+def test_widened_flags_show_the_written_value(
+    widened: tuple[str, str, list[str]],
+) -> None:
+    assert "<td><p>sometimes</p>" in widened[0]
+    assert "ig-retry-yes" not in widened[0]
+    assert "<td><p>maybe</p></td>" in widened[0]
+    assert "ig-badge-terminal" not in widened[0]

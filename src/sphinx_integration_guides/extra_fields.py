@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import Path
 
 _COMBINERS = ("allOf", "anyOf", "oneOf")
@@ -100,3 +101,16 @@ def _title(schemas: list[dict[str, Any]], key: str) -> str:
         if isinstance(title, str) and title.strip():
             return title.strip()
     return key
+
+
+def plain_text(value: Any) -> str:
+    """Write any data value as text: a flag in words, lists and mappings joined."""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(plain_text(item) for item in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{key}: {plain_text(item)}" for key, item in value.items())
+    return str(value)

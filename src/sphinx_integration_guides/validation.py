@@ -16,6 +16,7 @@ from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
 from sphinx_integration_guides.diagnostics import Problem, Subtype
+from sphinx_integration_guides.extra_fields import plain_text
 from sphinx_integration_guides.loading import Document, Path, field_path
 from sphinx_integration_guides.text import describe_value, find_live_secret
 
@@ -23,6 +24,11 @@ from sphinx_integration_guides.text import describe_value, find_live_secret
 HINT_KEYWORD = "x-hint"
 
 _JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
+#: The JSON type of each value YAML loads, for values a widened schema let in.
+_VALUE_TYPES = {
+    **_JSON_TYPES, list: "array", dict: "object", type(None): "null"
+}
+_SCALARS = ("boolean", "integer", "number")
 _TYPE_WORDS = {
     "string": "text",
     "integer": "a whole number",
@@ -169,6 +175,39 @@ def _coerce(
     accepts_actual = actual in allowed or (actual == "integer" and "number" in allowed)
     if "string" in allowed and not accepts_actual:
         return written
+    return value
+
+
+def text_where_shipped_wants_text(document: Document, shipped: dict[str, Any]) -> None:
+    """Write as text each value the shipped schema would only take as text.
+
+    A schema extension may widen a field (``backoff`` may be a number too).
+    The directive renders the shipped shape, so a number, flag, list or
+    mapping in a place the shipped schema keeps for text becomes its written
+    text (a scalar as written in the YAML, any other value as plain text).
+    """
+    document.data = _as_text(document.data, (), [shipped], document.raw)
+
+
+def _as_text(
+    value: Any, path: Path, schemas: list[dict[str, Any]], raw: dict[Path, str]
+) -> Any:
+    schemas = _expand(schemas)
+    allowed = {t for s in schemas for t in _types(s)}
+    actual = _VALUE_TYPES.get(type(value), "")
+    if "string" in allowed and actual not in allowed:
+        written = raw.get(path)
+        return written if written is not None and actual in _SCALARS else (
+            plain_text(value)
+        )
+    if isinstance(value, dict):
+        return {
+            key: _as_text(item, (*path, key), _property_schemas(schemas, key), raw)
+            for key, item in value.items()
+        }
+    if isinstance(value, list):
+        items = [s["items"] for s in schemas if isinstance(s.get("items"), dict)]
+        return [_as_text(item, (*path, i), items, raw) for i, item in enumerate(value)]
     return value
 
 

@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from sphinx_integration_guides import diagnostics, loading, prose, sources, validation
 from sphinx_integration_guides.diagnostics import Problem, Subtype
-from sphinx_integration_guides.extra_fields import ExtraField, extra_fields
+from sphinx_integration_guides.extra_fields import ExtraField, extra_fields, plain_text
 from sphinx_integration_guides.i18n import _, translatable_prose
 from sphinx_integration_guides.loading import Document, Path
 from sphinx_integration_guides.text import (
@@ -97,6 +97,9 @@ class GuideDirective(SphinxDirective):
         if problems:
             self._report_all(problems)
             return []
+        validation.text_where_shipped_wants_text(
+            document, validation.shipped_schema(self.name)
+        )
         self.document = document
         self.extended_schema = schema
         self._mask_secrets(document)
@@ -365,25 +368,35 @@ class GuideDirective(SphinxDirective):
 
     # -- rendering helpers -----------------------------------------------------
 
-    def prose(self, text: str, path: Path) -> list[nodes.Node]:
+    def prose(self, text: Any, path: Path) -> list[nodes.Node]:
         """Parse a prose field as inline markup of the page's own syntax.
 
         The result is one node that the gettext builder extracts, for prose
-        placed inside a paragraph with other content (a checklist item).
+        placed inside a paragraph with other content (a checklist item). A
+        value that a schema extension lets be other than a string (a number,
+        a list) is written as plain text.
         """
+        if not isinstance(text, str):
+            return [nodes.Text(plain_text(text))]
         source, line = self.line_of(path)
         field = f"{self.name}: {loading.field_path(path)}"
         children = prose.inline(self, text, source, line, field)
         return [translatable_prose(text, children, source, line, field)]
 
-    def paragraph(self, text: str, path: Path) -> nodes.paragraph:
+    def paragraph(self, text: Any, path: Path) -> nodes.paragraph:
         """Return a translatable paragraph holding a prose field."""
         source, line = self.line_of(path)
+        if not isinstance(text, str):
+            node = nodes.paragraph("", plain_text(text))
+            node.source, node.line = source, line
+            return node
         field = f"{self.name}: {loading.field_path(path)}"
         return prose.paragraph(self, text, source, line, field)
 
-    def url(self, url: str, path: Path) -> nodes.Node:
+    def url(self, url: Any, path: Path) -> nodes.Node:
         """Return a URL field as a link, or as text when it is unsafe."""
+        if not isinstance(url, str):
+            return nodes.Text(plain_text(url))
         source, line = self.line_of(path)
         field = f"{self.name}: {loading.field_path(path)}"
         return prose.url_node(self, url, source, line, field)
@@ -467,7 +480,7 @@ class GuideDirective(SphinxDirective):
         """Return an added field's value: prose for text, plain text otherwise."""
         if isinstance(value, str):
             return self.prose(value, path)
-        return [nodes.Text(_plain_text(value))]
+        return [nodes.Text(plain_text(value))]
 
     def apply_common_options(self, node: nodes.Element) -> None:
         """Add ``:class:`` classes and the directive's source to ``node``."""
@@ -483,19 +496,6 @@ def _value_at(data: Any, path: Path) -> Any:
     for part in path:
         data = data[part]
     return data
-
-
-def _plain_text(value: Any) -> str:
-    """Write a number, flag, list or mapping of an added field as text."""
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(_plain_text(item) for item in value)
-    if isinstance(value, dict):
-        return "; ".join(f"{key}: {_plain_text(item)}" for key, item in value.items())
-    return str(value)
 
 
 def _string_leaves(value: Any, path: Path) -> list[tuple[Path, str]]:

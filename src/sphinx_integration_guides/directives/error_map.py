@@ -11,6 +11,7 @@ from docutils import nodes
 
 from sphinx_integration_guides.diagnostics import Subtype
 from sphinx_integration_guides.directives.base import GuideDirective
+from sphinx_integration_guides.extra_fields import plain_text
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import field_path
 from sphinx_integration_guides.objectcells import cell_marks
@@ -32,7 +33,7 @@ class ErrorEntry:
     path: Path
     http_status: int | None = None
     message: str = ""
-    retryable: bool | None = None
+    retryable: Any = None
     backoff: str = ""
     docs: str = ""
 
@@ -195,8 +196,10 @@ class ErrorMapDirective(GuideDirective):
     def _retry(self, entry: ErrorEntry) -> list[nodes.Node]:
         cell: list[nodes.Node] = []
         if entry.retryable is not None:
-            word = _("Yes") if entry.retryable else _("No")
-            classes = ["ig-retry-yes" if entry.retryable else "ig-retry-no"]
+            # A schema extension may widen the flag; other values show as written.
+            word = plain_text(entry.retryable)
+            classes = (["ig-retry-yes" if entry.retryable else "ig-retry-no"]
+                       if isinstance(entry.retryable, bool) else [])
             cell.append(nodes.paragraph(word, word, classes=classes))
         if entry.backoff:
             cell.append(self.paragraph(entry.backoff, (*entry.path, "backoff")))

@@ -8,6 +8,7 @@ from docutils import nodes
 
 from sphinx_integration_guides.diagnostics import Subtype
 from sphinx_integration_guides.directives.base import GuideDirective
+from sphinx_integration_guides.extra_fields import plain_text
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import Path
 from sphinx_integration_guides.tables import Cell, build_table
@@ -63,10 +64,11 @@ class FieldMapDirective(GuideDirective):
             return ""
         value = mapping[field]
         if field == "required":
-            return _("Yes") if value else _("No")
+            return plain_text(value)
         if field in ("transform", "notes"):
             return [self.paragraph(value, path)]
-        return [nodes.literal(value, value)]
+        text = plain_text(value)
+        return [nodes.literal(text, text)]
 
     def _warn_repeated_targets(self, mappings: list[dict[str, Any]]) -> None:
         """Warn at every mapping whose target an earlier mapping already fills."""

@@ -18,6 +18,7 @@ from sphinx_integration_guides.checklists import (
 )
 from sphinx_integration_guides.diagnostics import Subtype
 from sphinx_integration_guides.directives.base import GuideDirective, declare_object
+from sphinx_integration_guides.extra_fields import plain_text
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import Path
 from sphinx_integration_guides.tables import Cell, build_table
@@ -255,7 +256,7 @@ class PrerequisitesDirective(GuideDirective):
             if variable.description
             else ""
         )
-        secret = _("Yes") if variable.secret else _("No")
+        secret = plain_text(variable.secret)
         example = self._example_text(variable)
         example_cell = [nodes.literal(example, example)] if example else ""
         return [[name_cell], description, secret, example_cell]

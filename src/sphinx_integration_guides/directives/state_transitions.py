@@ -88,7 +88,7 @@ class StateTransitionsDirective(GuideDirective):
     def build_model(self, data: dict[str, Any]) -> StateMachine:
         states = [
             State(str(item["name"]), ("states", index), item.get("description", ""),
-                  bool(item.get("terminal", False)))
+                  item.get("terminal") is True)
             for index, item in enumerate(data["states"])
         ]
         transitions = [
