@@ -8,6 +8,8 @@ with exactly the warnings in its expected-warnings.txt.
 from __future__ import annotations
 
 import inspect
+import json
+import pickle
 import re
 import warnings
 from pathlib import Path
@@ -231,6 +233,26 @@ def test_writer_without_visitors_gets_text(tmp_path: Path) -> None:
     assert "the transition table lists the same transitions" in webhooks
     assert "[ ] " in testing
     assert "zqracct1" in testing
+
+
+@pytest.mark.parametrize(("builder", "language", "title"), [
+    ("json", "en", "Error code index"),
+    ("pickle", "de", "Index der Fehlercodes"),
+])
+def test_serialising_builders_write_index_titles(
+    builder: str, language: str, title: str, tmp_path: Path
+) -> None:
+    srcdir = copy_project("basic", tmp_path)
+    result = build(srcdir, builder, confoverrides={"language": language})
+    assert result.warnings == []
+    suffix = ".fjson" if builder == "json" else ".fpickle"
+    page = result.outdir / f"index{suffix}"
+    if builder == "json":
+        links = json.loads(page.read_text("utf-8"))["rellinks"]
+    else:
+        links = pickle.loads(page.read_bytes())["rellinks"]
+    assert ["guide-errors", title] == list(links[1][:2])
+    assert all(type(text) is str for link in links for text in link)
 
 
 # -- -W --keep-going -------------------------------------------------------------

@@ -94,4 +94,5 @@ def setup(app: Sphinx) -> None:
     app.connect("env-updated", _after_reading)
     app.connect("env-check-consistency", _check_consistency)
     app.connect("doctree-resolved", indices.retitle_index_nodes)
+    app.connect("config-inited", indices.translate_titles)
     app.connect("warn-missing-reference", references.warn_missing_reference)

@@ -22,6 +22,7 @@ from sphinx_integration_guides.objects import OBJECT_TYPES, Declaration, GuideOb
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
     from sphinx_integration_guides.domain import GuideDomain
@@ -184,3 +185,18 @@ class EnvvarIndex(ObjectTypeIndex):
 
 
 INDICES: list[type[Index]] = [ErrorIndex, EventIndex, StateIndex, EnvvarIndex]
+
+#: The translatable titles of each index, kept apart from the plain text
+#: that Sphinx reads.
+_TITLES = {index: (index.localname, index.shortname) for index in INDICES}
+
+
+def translate_titles(_app: Sphinx, _config: Config) -> None:
+    """Write each index's titles as plain text in the project's language.
+
+    Builders copy the titles into data they serialise (the JSON builder's
+    relation links), which a lazily translated text cannot enter.
+    """
+    for index, (title, short) in _TITLES.items():
+        index.localname = str(title)
+        index.shortname = None if short is None else str(short)
