@@ -415,6 +415,13 @@ def test_latex_index_escaped(tmp_path: Path) -> None:
         assert entry in tex, entry
     assert "stripe-billing (" not in tex
     assert "ig_object" not in tex
+    # A name two integrations share heads its entries in the error code index.
+    shared = "\n".join([
+        r"\item\relax\sphinxstyleindexentry{429}\sphinxstyleindexpageref"
+        r"{stripe/billing:\detokenize{ig-error-429}}",
+        r"\item\relax\sphinxstyleindexentry{Stripe Billing}",
+    ])
+    assert shared in tex
 
 
 # -- domain indices ------------------------------------------------------------
@@ -429,6 +436,7 @@ def test_error_index_page(serial: Build) -> None:
     found = INDEX_LINK.findall(page.read_text(encoding="utf-8"))
     assert ("stripe/billing.html#ig-error-429", "Stripe Billing") in found
     assert ("twilio.html#ig-error-429", "Twilio SMS") in found
+    assert ("stripe/billing.html#ig-error-429", "429") in found
     assert ("stripe/billing.html#ig-error-a-b-d1badebe", "a;b") in found
     assert ("stripe/billing.html#ig-error-important-59fc640f", "!important") in found
 

@@ -140,7 +140,10 @@ def _name_entries(
         only = found[0]
         title = domain.integration_title(only.integration)
         return [IndexEntry(name, 0, only.docname, only.obj.anchor, title, "", "")]
-    entries = [IndexEntry(name, 1, "", "", "", "", "")]
+    # The heading links to the first declaration: the LaTeX and Texinfo
+    # writers leave out an entry without a target.
+    first = found[0]
+    entries = [IndexEntry(name, 1, first.docname, first.obj.anchor, "", "", "")]
     for declaration in found:
         entries.append(
             IndexEntry(
