@@ -78,7 +78,8 @@ AMBIGUOUS_ANY = AMBIGUOUS_429.replace("index.rst:17:", "index.rst:26:")
 AMBIGUOUS_MYST = AMBIGUOUS_429.replace("index.rst:17:", "bad-myst.md:13:")
 UNKNOWN_430 = (
     "index.rst:18: WARNING: guide:error reference target not found: '430'; no "
-    "declared guide:error name is close to it [integration_guides.ref]"
+    "declared guide:error name is close to it; the most similar is '429' "
+    "[integration_guides.ref]"
 )
 UNKNOWN_MYST = (
     "stripe/webhooks.md:28: WARNING: guide:event reference target not found: "
@@ -558,7 +559,7 @@ def test_unknown_reference_hides_secret_and_ignores_case(tmp_path: Path) -> None
     assert warnings == [
         "index.rst:13: WARNING: guide:error reference target not found: a value "
         "that looks like a live secret (not shown); no declared guide:error name "
-        "is close to it [integration_guides.ref]",
+        "is close to it; the most similar is 'int-a:429' [integration_guides.ref]",
         "index.rst:15: WARNING: guide:error reference target not found: "
         "'INT-A:429'; the nearest known name is 'int-a:429' [integration_guides.ref]",
     ]

@@ -27,8 +27,8 @@ def test_rename_delete_and_retitle(tmp_path: Path) -> None:
     # because the objects it links to moved.
     assert warnings == [
         "index.rst:5: WARNING: guide:error reference target not found: "
-        "'mail:550'; no declared guide:error name is close to it "
-        "[integration_guides.ref]"
+        "'mail:550'; no declared guide:error name is close to it; the most "
+        "similar is 'sms:21211' [integration_guides.ref]"
     ]
     assert links(second.outdir / "index.html") == [
         ("messaging.html#ig-error-21211", "21211 (SMS)"),

@@ -116,12 +116,15 @@ def node_location(node: nodes.Node) -> tuple[str | None, int | None]:
 CLOSE_RATIO = 0.6
 
 
-def nearest_name(domain: GuideDomain, reftype: str, target: str) -> str | None:
-    """Return the known name, plain or ``integration:name``, closest to ``target``.
+def nearest_name(
+    domain: GuideDomain, reftype: str, target: str
+) -> tuple[str, bool] | None:
+    """Return the known name, plain or ``integration:name``, most like ``target``.
 
-    A name is returned only when it is close (difflib's similarity ratio of at
-    least :data:`CLOSE_RATIO`): a far name such as ``E1`` for ``nope`` would
-    mislead. None means that no known name is close.
+    The flag tells whether the name is close (difflib's similarity ratio of
+    at least :data:`CLOSE_RATIO`), so that a message can present a far name
+    such as ``E1`` for ``nope`` as a mere neighbour, not as the likely fix.
+    None means that no object of that type is declared.
     """
     names: set[str] = set()
     for objtype, integration, name in domain.table():
@@ -131,10 +134,20 @@ def nearest_name(domain: GuideDomain, reftype: str, target: str) -> str | None:
     folded: dict[str, str] = {}
     for name in sorted(names):
         folded.setdefault(name.casefold(), name)
-    close = difflib.get_close_matches(
-        target.casefold(), list(folded), n=1, cutoff=CLOSE_RATIO
-    )
-    return folded[close[0]] if close else None
+    if not folded:
+        return None
+    wanted = target.casefold()
+    close = difflib.get_close_matches(wanted, list(folded), n=1, cutoff=CLOSE_RATIO)
+    if close:
+        return folded[close[0]], True
+    ratio = difflib.SequenceMatcher(None, "", wanted)
+    best = max(folded, key=lambda name: (_similarity(ratio, name), name))
+    return folded[best], False
+
+
+def _similarity(matcher: difflib.SequenceMatcher[str], name: str) -> float:
+    matcher.set_seq1(name)
+    return matcher.ratio()
 
 
 def warn_missing_reference(
@@ -150,10 +163,13 @@ def warn_missing_reference(
         return True
     reftype, target = node["reftype"], node["reftarget"]
     near = nearest_name(domain, reftype, target)
-    if near:
-        hint = f"the nearest known name is '{near}'"
-    elif any(objtype == reftype for objtype, _, _ in domain.table()):
-        hint = f"no declared guide:{reftype} name is close to it"
+    if near and near[1]:
+        hint = f"the nearest known name is '{near[0]}'"
+    elif near:
+        hint = (
+            f"no declared guide:{reftype} name is close to it; the most similar "
+            f"is '{near[0]}'"
+        )
     else:
         hint = f"no guide:{reftype} object is declared in this project"
     diagnostics.emit(
