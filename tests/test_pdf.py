@@ -35,6 +35,8 @@ EXACT_TEXTS = (
     "Escape _ % & # $ { } ~ ^",
     "Déjà vu, naïve façade, Øresund, Ångström",
     "CAFÉ_ÉCHEC",
+    # A content rule's example is plain text that wraps after URL punctuation.
+    "https://portal.example.com/results?patient=0012345&zqavoidurl=1",
 )
 
 

@@ -180,24 +180,34 @@ def _set_column_spec(table: nodes.table) -> None:
 
 
 def _add_literal_breaks(table: nodes.table) -> None:
-    """Let long inline literals in a table's cells break across lines.
+    """Let long inline literals and examples in a table's cells break across lines.
 
     Sphinx breaks inline literals only after ``. , ; ? ! /``, so a long
     error code or variable name in a narrow column runs into the next one.
+    An example (a URL or message a content rule shows) is plain text, where
+    TeX breaks only at spaces, so it also breaks after those marks.
     """
     for literal in list(table.findall(nodes.literal)):
-        for text in list(literal.findall(nodes.Text)):
-            pieces = break_points(str(text))
-            if len(pieces) == 1:
-                continue
-            parent = text.parent
-            index = parent.index(text)
-            new: list[nodes.Node] = []
-            for piece in pieces[:-1]:
-                mark = LATEX_BREAK if piece[-1] in BREAK_AFTER else LATEX_RUN_BREAK
-                new += [nodes.Text(piece), nodes.raw("", mark, format="latex")]
-            new.append(nodes.Text(pieces[-1]))
-            parent[index : index + 1] = new
+        _break_text(literal, BREAK_AFTER)
+    for inline in list(table.findall(nodes.inline)):
+        if set(inline["classes"]) & EXAMPLE_CLASSES:
+            _break_text(inline, BREAK_AFTER + SPHINX_BREAKS)
+
+
+def _break_text(node: nodes.Element, after: str) -> None:
+    """Put a LaTeX line break opportunity at each break point of ``node``'s text."""
+    for text in list(node.findall(nodes.Text)):
+        pieces = break_points(str(text), after)
+        if len(pieces) == 1:
+            continue
+        parent = text.parent
+        index = parent.index(text)
+        new: list[nodes.Node] = []
+        for piece in pieces[:-1]:
+            mark = LATEX_BREAK if piece[-1] in after else LATEX_RUN_BREAK
+            new += [nodes.Text(piece), nodes.raw("", mark, format="latex")]
+        new.append(nodes.Text(pieces[-1]))
+        parent[index : index + 1] = new
 
 
 #: A place where TeX may end a line, with no hyphen added.
@@ -208,17 +218,22 @@ LATEX_RUN_BREAK = r"\penalty200\relax{}"
 
 #: A break may follow these characters.
 BREAK_AFTER = "_-=&:@+%#~^|\\"
-_BREAK_AFTER = re.compile(rf"(?<=[{re.escape(BREAK_AFTER)}])(?=.)")
+#: Sphinx lets inline literals break after these; plain text needs them too.
+SPHINX_BREAKS = ".,;?!/"
+#: Classes of the plain-text examples of content rules.
+EXAMPLE_CLASSES = {"ig-avoid", "ig-prefer"}
 
 #: Runs of letters and digits at least this long may break between any two
 #: characters, keeping three on each side of the break.
 _LONG_RUN = re.compile(r"[A-Za-z0-9]{12,}")
 
 
-def break_points(text: str) -> list[str]:
-    """Split ``text`` where a line break may go: after punctuation, in long runs."""
+def break_points(text: str, after: str = BREAK_AFTER) -> list[str]:
+    """Split ``text`` where a line break may go: after ``after``, in long runs."""
+    marks = re.escape(after)
     pieces: list[str] = []
-    for chunk in _BREAK_AFTER.split(text):
+    # A run of marks (the "//" of a URL) stays whole.
+    for chunk in re.split(rf"(?<=[{marks}])(?=[^{marks}])", text):
         start = 0
         for run in _LONG_RUN.finditer(chunk):
             for cut in range(run.start() + 3, run.end() - 2):
