@@ -116,7 +116,7 @@ def widened(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, str, list[st
     return pages[0], pages[1], warnings
 
 
-def test_widened_values_only_warn_of_missing_case_kind(
+def test_widened_values_warn_only_missing_kind(
     widened: tuple[str, str, list[str]],
 ) -> None:
     assert widened[2] == [

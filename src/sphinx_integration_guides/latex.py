@@ -218,7 +218,7 @@ LATEX_RUN_BREAK = r"\penalty200\relax{}"
 
 #: A break may follow these characters.
 BREAK_AFTER = "_-=&:@+%#~^|\\"
-#: Sphinx lets inline literals break after these; plain text needs them too.
+#: Sphinx breaks inline literals after these, and plain text needs them too.
 SPHINX_BREAKS = ".,;?!/"
 #: Classes of the plain-text examples of content rules.
 EXAMPLE_CLASSES = {"ig-avoid", "ig-prefer"}

@@ -94,7 +94,7 @@ class Case:
     description: str = ""
 
     def badge(self) -> str:
-        """Return the kind in words; a kind an extension adds shows as written."""
+        """Return the kind in words, or as written for a kind an extension adds."""
         if self.kind == "success":
             return _("success case")
         if self.kind == "error":

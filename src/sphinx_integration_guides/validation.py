@@ -197,9 +197,9 @@ def _as_text(
     actual = _VALUE_TYPES.get(type(value), "")
     if "string" in allowed and actual not in allowed:
         written = raw.get(path)
-        return written if written is not None and actual in _SCALARS else (
-            plain_text(value)
-        )
+        if written is not None and actual in _SCALARS:
+            return written
+        return plain_text(value)
     if isinstance(value, dict):
         return {
             key: _as_text(item, (*path, key), _property_schemas(schemas, key), raw)
