@@ -457,7 +457,7 @@ def _explain_not(
 def _explain_unique_items(
     error: ValidationError, path: Path, where: str
 ) -> list[tuple[Path, str]]:
-    items: list[Any] = list(_instance(error))  # type: ignore[arg-type]
+    items: list[Any] = list(_instance(error))
     seen: list[Any] = []
     for index, item in enumerate(items):
         if item in seen:
