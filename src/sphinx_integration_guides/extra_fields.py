@@ -14,9 +14,7 @@ from typing import Any
 
 from sphinx_integration_guides.i18n import _
 from sphinx_integration_guides.loading import Path
-
-_COMBINERS = ("allOf", "anyOf", "oneOf")
-_BRANCHES = ("then", "else")
+from sphinx_integration_guides.subschemas import expand_subschemas
 
 
 @dataclass(frozen=True)
@@ -29,7 +27,7 @@ class ExtraField:
 
 def schemas_at(schema: dict[str, Any], path: Path) -> list[dict[str, Any]]:
     """Return every subschema that applies to the value at ``path``."""
-    found = _expand([schema])
+    found = expand_subschemas([schema])
     for part in path:
         step: list[dict[str, Any]] = []
         for subschema in found:
@@ -42,21 +40,7 @@ def schemas_at(schema: dict[str, Any], path: Path) -> list[dict[str, Any]]:
                 step.append(properties[part])
             elif isinstance(subschema.get("additionalProperties"), dict):
                 step.append(subschema["additionalProperties"])
-        found = _expand(step)
-    return found
-
-
-def _expand(schemas: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    pending = list(schemas)
-    while pending:
-        schema = pending.pop()
-        if not isinstance(schema, dict):
-            continue
-        found.append(schema)
-        for keyword in _COMBINERS:
-            pending.extend(schema.get(keyword, []))
-        pending.extend(schema[keyword] for keyword in _BRANCHES if keyword in schema)
+        found = expand_subschemas(step)
     return found
 
 

@@ -18,6 +18,7 @@ from referencing.jsonschema import DRAFT202012
 from sphinx_integration_guides.diagnostics import Problem, Subtype
 from sphinx_integration_guides.extra_fields import plain_text
 from sphinx_integration_guides.loading import Document, Path, field_path
+from sphinx_integration_guides.subschemas import expand_subschemas
 from sphinx_integration_guides.text import describe_value, find_live_secret
 
 #: Custom keyword: a sentence that tells the author how to fix a failing value.
@@ -158,7 +159,7 @@ def coerce_strings(document: Document, schema: dict[str, Any]) -> None:
 def _coerce(
     value: Any, path: Path, schemas: list[dict[str, Any]], raw: dict[Path, str]
 ) -> Any:
-    schemas = _expand(schemas)
+    schemas = expand_subschemas(schemas)
     if isinstance(value, dict):
         return {
             key: _coerce(item, (*path, key), _property_schemas(schemas, key), raw)
@@ -192,7 +193,7 @@ def text_where_shipped_wants_text(document: Document, shipped: dict[str, Any]) -
 def _as_text(
     value: Any, path: Path, schemas: list[dict[str, Any]], raw: dict[Path, str]
 ) -> Any:
-    schemas = _expand(schemas)
+    schemas = expand_subschemas(schemas)
     allowed = {t for s in schemas for t in _types(s)}
     actual = _VALUE_TYPES.get(type(value), "")
     if "string" in allowed and actual not in allowed:
@@ -209,23 +210,6 @@ def _as_text(
         items = [s["items"] for s in schemas if isinstance(s.get("items"), dict)]
         return [_as_text(item, (*path, i), items, raw) for i, item in enumerate(value)]
     return value
-
-
-def _expand(schemas: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Flatten ``allOf``/``anyOf``/``oneOf``/``then`` into one list of schemas."""
-    found: list[dict[str, Any]] = []
-    pending = list(schemas)
-    while pending:
-        schema = pending.pop()
-        if not isinstance(schema, dict):
-            continue
-        found.append(schema)
-        for keyword in ("allOf", "anyOf", "oneOf"):
-            pending.extend(schema.get(keyword, []))
-        for keyword in ("then", "else"):
-            if keyword in schema:
-                pending.append(schema[keyword])
-    return found
 
 
 def _property_schemas(schemas: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
