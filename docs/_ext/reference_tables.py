@@ -198,7 +198,7 @@ class SchemaFieldsDirective(SphinxDirective):
         title = f"Fields of {name}"
         table = build_table(
             ["Field", "Type", "Required", "Allowed values", "Description"],
-            [22, 14, 10, 22, 40],
+            [23, 13, 13, 19, 36],
             rows,
             title=[nodes.Text(title)],
             title_text=title,
