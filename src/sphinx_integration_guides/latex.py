@@ -30,7 +30,7 @@ PREAMBLE_MARK = "% sphinx-integration-guides macros"
 #: space to break at are cut where they reach the margin. Cells get 4pt of
 #: padding on each side instead of 6pt, leaving more room for their text.
 #: Pygments marks what its lexer cannot parse (a ``...`` or ``<value>``
-#: placeholder) as an error token drawn in a red box; inside the block such
+#: placeholder) as an error token drawn in a red box. Inside the block such
 #: a token is set as plain code. A checklist sits in a ``sphinxclassig-checklist``
 #: environment, which empties the label of the list level it opens, so the
 #: box alone leads each item.
@@ -173,7 +173,7 @@ def _set_column_spec(table: nodes.table) -> None:
     if not widths:
         return
     parent.insert(index, addnodes.tabular_col_spec(spec=column_spec(widths)))
-    # The class asks HTML writers for the widths. Sphinx's LaTeX writer would
+    # The class requests the widths from HTML writers. Sphinx's LaTeX writer would
     # report that the spec overrides it, once for every table.
     if "colwidths-given" in table["classes"]:
         table["classes"].remove("colwidths-given")

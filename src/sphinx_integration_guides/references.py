@@ -112,7 +112,7 @@ def node_location(node: nodes.Node) -> tuple[str | None, int | None]:
     return node.source, node.line
 
 
-#: The least similarity ratio of a name suggested for an unknown target.
+#: The minimum similarity ratio of a name offered as the likely fix.
 CLOSE_RATIO = 0.6
 
 
@@ -121,7 +121,7 @@ def nearest_name(
 ) -> tuple[str, bool] | None:
     """Return the known name, plain or ``integration:name``, most like ``target``.
 
-    The flag tells whether the name is close (difflib's similarity ratio of
+    The flag is true when the name is close (difflib's similarity ratio of
     at least :data:`CLOSE_RATIO`), so that a message can present a far name
     such as ``E1`` for ``nope`` as a mere neighbour, not as the likely fix.
     None means that no object of that type is declared.
@@ -136,11 +136,13 @@ def nearest_name(
         folded.setdefault(name.casefold(), name)
     if not folded:
         return None
-    wanted = target.casefold()
-    close = difflib.get_close_matches(wanted, list(folded), n=1, cutoff=CLOSE_RATIO)
+    folded_target = target.casefold()
+    close = difflib.get_close_matches(
+        folded_target, list(folded), n=1, cutoff=CLOSE_RATIO
+    )
     if close:
         return folded[close[0]], True
-    ratio = difflib.SequenceMatcher(None, "", wanted)
+    ratio = difflib.SequenceMatcher(None, "", folded_target)
     best = max(folded, key=lambda name: (_similarity(ratio, name), name))
     return folded[best], False
 

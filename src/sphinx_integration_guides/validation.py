@@ -21,7 +21,7 @@ from sphinx_integration_guides.loading import Document, Path, field_path
 from sphinx_integration_guides.subschemas import expand_subschemas
 from sphinx_integration_guides.text import describe_value, find_live_secret
 
-#: Custom keyword: a sentence that tells the author how to fix a failing value.
+#: Custom keyword: a sentence with the fix for a failing value.
 HINT_KEYWORD = "x-hint"
 
 _JSON_TYPES = {bool: "boolean", int: "integer", float: "number", str: "string"}
@@ -76,7 +76,7 @@ def _merge_into(target: dict[str, Any], fragment: dict[str, Any]) -> None:
             target[key] = copy.deepcopy(value)
 
 
-#: A registry that knows no documents and retrieves none, so a ``$ref`` can
+#: A registry that contains no documents and retrieves none, so a ``$ref`` can
 #: only point inside its own schema and validation never reads a file or URL.
 _NO_RETRIEVAL: Registry[Any] = Registry()
 
@@ -305,7 +305,7 @@ def _explain_branch(error: ValidationError) -> list[tuple[Path, str]]:
     """Explain a ``oneOf``/``anyOf`` failure through the branch most likely meant.
 
     A branch whose own type matched the value is preferred over one that
-    rejected the value's type outright; among those, the branch whose errors
+    rejected the value's type outright. Among those, the branch whose errors
     reached deepest into the value wins, then the one with fewest errors.
     """
     branches: dict[int, list[ValidationError]] = {}
@@ -397,7 +397,7 @@ def _explain_pattern(
     error: ValidationError, path: Path, where: str
 ) -> list[tuple[Path, str]]:
     if _instance(error) == "" and _schema_of(error).get("minLength"):
-        return []  # the minLength message already asks for a value
+        return []  # the minLength message already requests a value
     value = describe_value(_instance(error))
     form = _schema_of(error).get("x-format", f"the pattern {_rule(error)}")
     return [(path, f"{where}: {value} is not in the expected form; write {form}")]
