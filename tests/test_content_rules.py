@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from docutils import nodes
 from sphinx.testing.util import SphinxTestApp
 
-from conftest import ROOTS, warning_lines
+from conftest import build_root
 
 #: The first block's doctree, with trailing spaces stripped from every line.
 SNAPSHOT = """\
@@ -86,22 +84,14 @@ EXPECTED_WARNINGS = [
 ]
 
 
-def _build(tmp_path: Path, builder: str) -> tuple[SphinxTestApp, StringIO]:
-    srcdir = tmp_path / builder
-    shutil.copytree(ROOTS / "test-content-rules", srcdir)
-    warning = StringIO()
-    app = SphinxTestApp(builder, srcdir=srcdir, warning=warning)
-    try:
-        app.build()
-    finally:
-        app.cleanup()  # two live apps in one process make Sphinx warn
-    return app, warning
+def _build(base: Path, builder: str) -> tuple[SphinxTestApp, list[str]]:
+    return build_root(base / builder, "content-rules", buildername=builder)
 
 
 @pytest.fixture(scope="module")
 def html_build(
     tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[SphinxTestApp, StringIO]:
+) -> tuple[SphinxTestApp, list[str]]:
     return _build(tmp_path_factory.mktemp("content-rules"), "html")
 
 
@@ -118,8 +108,8 @@ def test_content_rules_doctree_snapshot(html_build) -> None:
 
 
 def test_content_rules_warnings_located(html_build) -> None:
-    app, warning = html_build
-    assert warning_lines(warning, app.srcdir) == EXPECTED_WARNINGS
+    _app, warnings = html_build
+    assert warnings == EXPECTED_WARNINGS
 
 
 def test_content_rules_schema_error_renders_nothing(html_build) -> None:
@@ -180,8 +170,8 @@ BUILDER_OUTPUTS = {
 
 @pytest.mark.parametrize("builder", sorted(BUILDER_OUTPUTS))
 def test_content_rules_every_builder(tmp_path: Path, builder: str) -> None:
-    app, warning = _build(tmp_path, builder)
-    assert warning_lines(warning, app.srcdir) == EXPECTED_WARNINGS
+    app, warnings = _build(tmp_path, builder)
+    assert warnings == EXPECTED_WARNINGS
     output = BUILDER_OUTPUTS[builder]
     if output is None:
         return
