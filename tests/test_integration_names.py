@@ -24,7 +24,7 @@ def test_document_name_becomes_integration_name(docname: str, expected: str) -> 
     assert name_from_docname(docname) == expected
 
 
-def test_duplicate_warning_says_the_name_came_from_document_names(
+def test_duplicate_names_derived_integration(
     tmp_path: Path,
 ) -> None:
     _app, warnings = build_root(tmp_path, "derived-integration", buildername="dummy")

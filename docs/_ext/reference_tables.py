@@ -111,7 +111,7 @@ def _is_object(schema: dict[str, Any]) -> bool:
 def _alternative_requirements(schema: dict[str, Any]) -> dict[str, list[str]]:
     """Map each field required by one branch of a ``oneOf``/``anyOf`` to all of them.
 
-    A schema that says "give ``values`` or ``value``" lists each name in its
+    A schema that requires "give ``values`` or ``value``" lists each name in its
     own branch; the table shows such a field as "one of values, value".
     """
     found: dict[str, list[str]] = {}

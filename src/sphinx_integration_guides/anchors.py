@@ -16,7 +16,7 @@ def object_id(objtype: str, name: str) -> str:
 
     ``nodes.make_id`` drops anything outside ASCII letters and digits, so two
     codes such as ``x:y`` and ``x-y`` (or any two punctuation-only codes)
-    would share an id. When the name holds other characters, a short hash of
+    would share an id. When the name contains other characters, a short hash of
     the exact name is appended. Ids that still collide within one document
     are made unique by :func:`unique_id`.
     """

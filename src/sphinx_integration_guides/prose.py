@@ -187,7 +187,7 @@ def _parse_inline(
     The parser counts lines of its own input, where the directive sits at
     ``directive.lineno``. A field in the directive's body is as many lines
     further there as in the file; MyST counts them from 0. For a field of a
-    ``:file:``, the reporter is told the data file and line while it parses.
+    ``:file:``, the reporter receives the data file and line while it parses.
     """
     own_source, own_line = directive.get_source_info()
     if own_source and os.path.abspath(own_source) == os.path.abspath(source):

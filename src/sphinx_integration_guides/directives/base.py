@@ -451,7 +451,7 @@ class GuideDirective(SphinxDirective):
     ) -> None:
         """Append a column to a table for each added key of its rows.
 
-        ``paths`` holds the data path of each row's mapping, in row order.
+        ``paths`` contains the data path of each row's mapping, in row order.
         """
         fields = self.extra_fields(paths)
         headers += [field.title for field in fields]

@@ -1,4 +1,4 @@
-"""Every field of every directive holds hostile HTML and URLs, in reST and MyST."""
+"""Every field of every directive contains hostile HTML and URLs, in reST and MyST."""
 
 project = "Hostile HTML"
 extensions = ["sphinx_integration_guides", "myst_parser"]
